@@ -1,0 +1,41 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace IotStudio.Api
+{
+    /// <summary>Checks names and ids before anything is sent, with messages a person can act on.</summary>
+    public static class Validate
+    {
+        private static readonly Regex NamePattern = new Regex("^[a-zA-Z0-9_:-]{1,26}$", RegexOptions.CultureInvariant);
+        private static readonly Regex UlidPattern = new Regex("^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$", RegexOptions.CultureInvariant);
+
+        /// <summary>True for a valid Category or Model name.</summary>
+        public static bool IsName(string value) => value != null && NamePattern.IsMatch(value);
+        /// <summary>True for a ULID (26 Crockford base32 characters).</summary>
+        public static bool IsUlid(string value) => value != null && UlidPattern.IsMatch(value);
+
+        /// <summary>Throws ArgumentException unless the value is a valid name.</summary>
+        public static string Name(string value, string what)
+        {
+            if (!IsName(value))
+                throw new ArgumentException($"'{value}' is not a valid {what} name: use 1 to 26 letters, digits, '_', ':' or '-'.", what);
+            return value;
+        }
+
+        /// <summary>Throws ArgumentException unless the value is a ULID.</summary>
+        public static string Ulid(string value, string what)
+        {
+            if (!IsUlid(value))
+                throw new ArgumentException($"'{value}' is not a valid {what}: expected a ULID of 26 Crockford base32 characters, like 01GQ2E9M2Y45BX9EW0X3D6QGXQ.", what);
+            return value;
+        }
+
+        /// <summary>Throws ArgumentException when the space is empty.</summary>
+        public static string Space(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new ArgumentException("No space was given: pass -Space, or connect with Connect-IotStudio -Space.", "Space");
+            return value;
+        }
+    }
+}

@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using IotStudio.Api;
+using IotStudio.Auth;
+using RestSharp;
+
+namespace IotStudio.Http
+{
+    /// <summary>The answer to a successful call.</summary>
+    public sealed class ApiResponse
+    {
+        internal ApiResponse(RawResponse raw, byte[] bytes) { Raw = raw; Bytes = bytes; }
+        /// <summary>Status, headers and body text.</summary>
+        public RawResponse Raw { get; }
+        internal byte[] Bytes { get; }
+        /// <summary>HTTP status.</summary>
+        public int StatusCode => Raw.StatusCode;
+        /// <summary>The body as plain CLR values (null for an empty body).</summary>
+        public object ToValue() => Bytes == null || Bytes.Length == 0 ? null : Json.JsonClr.Parse(Raw.Body);
+    }
+
+    /// <summary>One connection's client: one RestClient with keep-alive, auth, retries and error mapping.</summary>
+    public sealed class IotStudioClient : IDisposable
+    {
+        private readonly RestClient _rest;
+        private readonly ITokenProvider _tokens;
+        private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
+        private int _disposed;
+
+        /// <summary>Creates a client; nothing is sent until the first call.</summary>
+        public IotStudioClient(IotStudioClientOptions options, ConnectionCredentials credentials, HttpMessageHandler handler = null)
+        {
+            Options = options ?? throw new ArgumentNullException(nameof(options));
+            Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+            var restOptions = new RestClientOptions(options.BaseUrl)
+            {
+                Timeout = options.Timeout,
+                UserAgent = options.UserAgent,
+                ThrowOnAnyError = false,
+                FollowRedirects = false,
+            };
+            if (options.SkipCertificateCheck)
+                restOptions.RemoteCertificateValidationCallback = (sender, cert, chain, errors) => true;
+            if (handler != null)
+                restOptions.ConfigureMessageHandler = _ => handler;
+            _rest = new RestClient(restOptions);
+
+            switch (credentials)
+            {
+                case AccessTokenCredentials token:
+                    _tokens = new StaticTokenProvider(token);
+                    break;
+                case ClientCredentials client:
+                    _tokens = new ClientCredentialsTokenProvider(this, client);
+                    break;
+                default:
+                    throw new ArgumentException("Unknown credentials type.", nameof(credentials));
+            }
+            Categories = new CategoriesApi(this);
+            Things = new ThingsApi(this);
+            Properties = new PropertiesApi(this);
+        }
+
+        /// <summary>The settings this client was made with.</summary>
+        public IotStudioClientOptions Options { get; }
+        /// <summary>How it authenticates (no secret is readable from it).</summary>
+        public ConnectionCredentials Credentials { get; }
+        /// <summary>Expiry of the current OAuth2 token, or null.</summary>
+        public DateTimeOffset? TokenExpiresAt => _tokens.ExpiresAt;
+        /// <summary>Scopes the server granted, or null.</summary>
+        public string GrantedScope => _tokens.GrantedScope;
+        /// <summary>True once disposed or disconnected.</summary>
+        public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+        internal CancellationToken LifetimeToken => _lifetime.Token;
+
+        /// <summary>Categories.</summary>
+        public CategoriesApi Categories { get; }
+        /// <summary>Things, plain and category-scoped.</summary>
+        public ThingsApi Things { get; }
+        /// <summary>Property values.</summary>
+        public PropertiesApi Properties { get; }
+
+        /// <summary>Fetches the first token now, so bad credentials fail at connect time.</summary>
+        public Task ConnectAsync(CancellationToken ct) => _tokens.GetTokenAsync(ct);
+
+        /// <summary>Revokes the token (client credentials) and disposes the client.</summary>
+        public async Task DisconnectAsync(CancellationToken ct)
+        {
+            if (IsDisposed) return;
+            try
+            {
+                if (_tokens.CanRevoke) await _tokens.RevokeAsync(ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                Dispose();
+            }
+        }
+
+        /// <summary>Whether Disconnect can revoke the token on the server.</summary>
+        public bool CanRevoke => _tokens.CanRevoke;
+
+        /// <summary>Sends an authenticated API request; throws an <see cref="IotStudioException"/> for anything but 2xx.</summary>
+        public Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken ct) => SendCoreAsync(request, authenticate: true, oauth: false, ct);
+
+        internal Task<ApiResponse> SendOAuthAsync(ApiRequest request, CancellationToken ct) => SendCoreAsync(request, authenticate: false, oauth: true, ct);
+
+        /// <summary>Sends a request and maps the JSON body.</summary>
+        internal async Task<T> SendAsync<T>(ApiRequest request, Func<JsonElement, T> map, CancellationToken ct)
+        {
+            var response = await SendAsync(request, ct).ConfigureAwait(false);
+            try
+            {
+                using (var doc = JsonDocument.Parse(response.Bytes ?? Array.Empty<byte>()))
+                    return map(doc.RootElement);
+            }
+            catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException || ex is KeyNotFoundException)
+            {
+                throw new IotStudioResponseException(
+                    $"{request.Method} {request.RelativePath} answered {response.StatusCode} with a body that is not the JSON the API promises: {ex.Message}",
+                    request.Method, request.RelativePath, response.Raw, ex);
+            }
+        }
+
+        private async Task<ApiResponse> SendCoreAsync(ApiRequest request, bool authenticate, bool oauth, CancellationToken ct)
+        {
+            if (IsDisposed && !oauth) throw new ObjectDisposedException(nameof(IotStudioClient), "This IoT Studio connection was closed; connect again.");
+            var retry = Options.Retry ?? new RetryPolicy();
+            var observer = RequestObservation.Current;
+            var refreshedAfter401 = false;
+            var displayPath = DisplayPath(request);
+            for (var attempt = 1; ; attempt++)
+            {
+                ct.ThrowIfCancellationRequested();
+                string token = authenticate ? await _tokens.GetTokenAsync(ct).ConfigureAwait(false) : null;
+                var rest = BuildRestRequest(request, token);
+                var watch = Stopwatch.StartNew();
+                RestResponse r = await _rest.ExecuteAsync(rest, ct).ConfigureAwait(false);
+                watch.Stop();
+                ct.ThrowIfCancellationRequested();
+
+                var completed = r.ResponseStatus == ResponseStatus.Completed;
+                var status = completed ? (int)r.StatusCode : 0;
+                var transportError = completed ? null : Describe(r);
+                observer?.OnAttempt(new RequestTrace(request.Method, displayPath, status, watch.Elapsed, attempt, transportError));
+
+                if (completed && status >= 200 && status < 300)
+                    return new ApiResponse(ToRaw(r), r.RawBytes);
+
+                if (completed && status == 401 && authenticate && _tokens.CanRefresh && !refreshedAfter401)
+                {
+                    // The token died early (expired or revoked server-side): one forced refresh, one more try.
+                    refreshedAfter401 = true;
+                    await _tokens.RefreshAsync(token, ct).ConfigureAwait(false);
+                    attempt--;
+                    continue;
+                }
+
+                var neverSent = !completed && NeverReachedServer(r.ErrorException);
+                TimeSpan? retryAfter = completed ? RetryPolicy.ParseRetryAfter(Header(r, "Retry-After"), DateTimeOffset.UtcNow) : null;
+                var tooLong = retryAfter.HasValue && retryAfter.Value > retry.MaxRetryAfter;
+                if (!tooLong && retry.ShouldRetry(request, status, neverSent, attempt))
+                {
+                    var delay = retryAfter ?? retry.Backoff(attempt);
+                    var reason = completed
+                        ? $"{status} {IotStudioApiException.StatusText(status)}".Trim() + (retryAfter.HasValue ? $", Retry-After {Header(r, "Retry-After")}" : "")
+                        : transportError;
+                    observer?.OnRetry(new RetryNotice(request.Method, displayPath, status, delay, attempt + 1, retry.MaxAttempts, reason));
+                    if (delay > TimeSpan.Zero) await Task.Delay(delay, ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (!completed)
+                {
+                    var timedOut = r.ResponseStatus == ResponseStatus.TimedOut;
+                    var message = timedOut
+                        ? $"{request.Method} {displayPath} timed out after {Options.Timeout.TotalSeconds:0.#} s (attempt {attempt} of {retry.MaxAttempts})."
+                        : $"{request.Method} {displayPath} failed without a response: {transportError} (attempt {attempt} of {retry.MaxAttempts}).";
+                    throw new IotStudioTransportException(message, request.Method, PathOnly(request), timedOut, r.ErrorException);
+                }
+                var raw = ToRaw(r);
+                if (oauth) throw IotStudioOAuthException.FromResponse(request.Method, PathOnly(request), raw);
+                throw IotStudioApiException.FromResponse(request.Method, PathOnly(request), raw);
+            }
+        }
+
+        private RestRequest BuildRestRequest(ApiRequest request, string token)
+        {
+            var url = IsAbsolute(request.RelativePath) ? request.PathAndQuery : Options.BaseUrl + request.PathAndQuery;
+            var rest = new RestRequest(new Uri(url, UriKind.Absolute), ToMethod(request.Method));
+            rest.AddHeader("Accept", "application/json");
+            if (token != null) rest.AddHeader("Authorization", "Bearer " + token);
+            if (request.Body != null) rest.AddStringBody(request.Body, request.ContentType ?? "application/json");
+            return rest;
+        }
+
+        private static bool IsAbsolute(string path) => path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+        private static string PathOnly(ApiRequest request) =>
+            IsAbsolute(request.RelativePath) ? new Uri(request.RelativePath).AbsolutePath : request.RelativePath;
+
+        // Query values can hold cursors but never secrets; OAuth2 form bodies are never shown.
+        private static string DisplayPath(ApiRequest request) =>
+            IsAbsolute(request.RelativePath) ? new Uri(request.PathAndQuery).PathAndQuery : request.PathAndQuery;
+
+        private static Method ToMethod(string method)
+        {
+            switch (method)
+            {
+                case "GET": return Method.Get;
+                case "POST": return Method.Post;
+                case "PUT": return Method.Put;
+                case "PATCH": return Method.Patch;
+                case "DELETE": return Method.Delete;
+                case "HEAD": return Method.Head;
+                case "OPTIONS": return Method.Options;
+                default: throw new ArgumentException($"HTTP method {method} is not supported.");
+            }
+        }
+
+        private static string Header(RestResponse r, string name)
+        {
+            var h = r.Headers?.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase))
+                    ?? r.ContentHeaders?.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase));
+            return h?.Value?.ToString();
+        }
+
+        private static RawResponse ToRaw(RestResponse r)
+        {
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var h in (r.Headers ?? Enumerable.Empty<HeaderParameter>()).Concat(r.ContentHeaders ?? Enumerable.Empty<HeaderParameter>()))
+            {
+                if (h.Name == null) continue;
+                var v = h.Value?.ToString();
+                headers[h.Name] = headers.TryGetValue(h.Name, out var existing) ? existing + ", " + v : v;
+            }
+            string contentType = null;
+            if (headers.TryGetValue("Content-Type", out var ct)) contentType = ct;
+            return new RawResponse((int)r.StatusCode, contentType, headers, r.Content ?? "");
+        }
+
+        private static string Describe(RestResponse r)
+        {
+            var ex = r.ErrorException;
+            if (r.ResponseStatus == ResponseStatus.TimedOut) return "timed out";
+            if (ex == null) return r.ErrorMessage ?? r.ResponseStatus.ToString();
+            var innermost = ex;
+            while (innermost.InnerException != null) innermost = innermost.InnerException;
+            return innermost == ex ? ex.Message : $"{ex.Message} ({innermost.Message})";
+        }
+
+        /// <summary>True when the failure happened before the request could reach the server (nothing to duplicate).</summary>
+        internal static bool NeverReachedServer(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+            {
+                if (e is SocketException se)
+                {
+                    switch (se.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.HostUnreachable:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.TryAgain:
+                        case SocketError.NoData:
+                        case SocketError.AddressNotAvailable:
+                            return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            _lifetime.Cancel();
+            _rest.Dispose();
+            _lifetime.Dispose();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using IotStudio.Http;
+
+namespace IotStudio.Paging
+{
+    /// <summary>
+    /// Walks a cursor-paged list lazily: one request per page, only when the caller asks for it, and never for
+    /// more items than the caller still needs.
+    /// </summary>
+    public sealed class CursorPager<T>
+    {
+        /// <summary>The API's largest page.</summary>
+        public const int MaxPageSize = 1000;
+        /// <summary>The API's default page.</summary>
+        public const int DefaultPageSize = 50;
+
+        private readonly IotStudioClient _client;
+        private readonly ApiRequest _template;
+        private readonly Func<JsonElement, T> _map;
+        private readonly HashSet<string> _seenCursors = new HashSet<string>(StringComparer.Ordinal);
+        private string _nextCursor;
+        private long _delivered;
+
+        internal CursorPager(IotStudioClient client, ApiRequest template, Func<JsonElement, T> map, int pageSize, long? maxItems)
+        {
+            if (pageSize < 1 || pageSize > MaxPageSize) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "The page size must be between 1 and 1000.");
+            if (maxItems.HasValue && maxItems.Value < 0) throw new ArgumentOutOfRangeException(nameof(maxItems));
+            _client = client;
+            _template = template;
+            _map = map;
+            PageSize = pageSize;
+            MaxItems = maxItems;
+            HasMore = !maxItems.HasValue || maxItems.Value > 0;
+        }
+
+        /// <summary>Items asked for per page.</summary>
+        public int PageSize { get; }
+        /// <summary>The most items this pager yields, or null for all.</summary>
+        public long? MaxItems { get; }
+        /// <summary>False once the last page was read or the cap was reached.</summary>
+        public bool HasMore { get; private set; }
+        /// <summary>Requests sent so far.</summary>
+        public int PagesFetched { get; private set; }
+
+        /// <summary>Fetches the next page; empty when there is none.</summary>
+        public async Task<IReadOnlyList<T>> NextPageAsync(CancellationToken ct)
+        {
+            if (!HasMore) return Array.Empty<T>();
+            var limit = PageSize;
+            if (MaxItems.HasValue) limit = (int)Math.Min(PageSize, MaxItems.Value - _delivered);
+
+            var request = _template.Clone().SetQuery("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (!string.IsNullOrEmpty(_nextCursor)) request.SetQuery("next_cursor", _nextCursor);
+
+            var page = await _client.SendAsync(request, root => ReadPage(root, limit), ct).ConfigureAwait(false);
+            PagesFetched++;
+            _delivered += page.Items.Count;
+
+            if (string.IsNullOrEmpty(page.NextCursor) || (MaxItems.HasValue && _delivered >= MaxItems.Value))
+            {
+                HasMore = false;
+            }
+            else
+            {
+                if (!_seenCursors.Add(page.NextCursor))
+                    throw new IotStudioPagingException(
+                        $"The server returned next_cursor '{Shorten(page.NextCursor)}' a second time after {PagesFetched} pages of {_template.RelativePath}; stopping instead of looping forever.",
+                        _template.RelativePath);
+                _nextCursor = page.NextCursor;
+            }
+            return page.Items;
+        }
+
+        /// <summary>All remaining items, page by page, fetched as the enumeration reaches them.</summary>
+        public IEnumerable<T> Enumerate(CancellationToken ct)
+        {
+            while (HasMore)
+            {
+                var items = NextPageAsync(ct).GetAwaiter().GetResult();
+                foreach (var item in items) yield return item;
+            }
+        }
+
+        private (List<T> Items, string NextCursor) ReadPage(JsonElement root, int limit)
+        {
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+                throw new FormatException("a list answer must be an object with a 'data' array");
+            var items = new List<T>(Math.Min(data.GetArrayLength(), limit));
+            foreach (var e in data.EnumerateArray())
+            {
+                // A server that sends more than asked must not make the caller over-consume.
+                if (items.Count >= limit) break;
+                items.Add(_map(e));
+            }
+            string next = null;
+            if (root.TryGetProperty("paging", out var paging) && paging.ValueKind == JsonValueKind.Object &&
+                paging.TryGetProperty("next_cursor", out var nc) && nc.ValueKind == JsonValueKind.String)
+                next = nc.GetString();
+            return (items, next);
+        }
+
+        private static string Shorten(string s) => s.Length <= 40 ? s : s.Substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+
+namespace IotStudio.Emulator.Control;
+
+public sealed class RequestLogEntry
+{
+    public long Seq { get; init; }
+
+    public string Method { get; init; }
+
+    public string Path { get; init; }
+
+    public string Query { get; init; }
+
+    public bool Auth { get; init; }
+
+    /// <summary>Null while the request is still being handled; 0 when the connection was dropped.</summary>
+    public int? Status { get; set; }
+
+    public string Body { get; init; }
+}
+
+/// <summary>The log of API requests (/spaces and /oauth2) in arrival order. Thread-safe, bounded.</summary>
+public sealed class RequestLog
+{
+    public const int MaxBodyBytes = 64 * 1024;
+    public const int MaxEntries = 100_000;
+
+    private readonly object _sync = new();
+    private readonly List<RequestLogEntry> _entries = [];
+    private long _seq;
+
+    public RequestLogEntry Begin(string method, string path, string query, bool auth, string body)
+    {
+        lock (_sync)
+        {
+            var e = new RequestLogEntry
+            {
+                Seq = ++_seq,
+                Method = method,
+                Path = path,
+                Query = query,
+                Auth = auth,
+                Body = body,
+            };
+            if (_entries.Count >= MaxEntries)
+            {
+                _entries.RemoveRange(0, MaxEntries / 10);
+            }
+            _entries.Add(e);
+            return e;
+        }
+    }
+
+    public void Complete(RequestLogEntry entry, int status)
+    {
+        lock (_sync)
+        {
+            entry.Status = status;
+        }
+    }
+
+    /// <summary>Removes all entries; numbering restarts at 1. Returns how many were removed.</summary>
+    public int Clear()
+    {
+        lock (_sync)
+        {
+            int n = _entries.Count;
+            _entries.Clear();
+            _seq = 0;
+            return n;
+        }
+    }
+
+    /// <summary><c>{"data":[entries with seq &gt; since]}</c>.</summary>
+    public byte[] ToJson(long since)
+    {
+        lock (_sync)
+        {
+            return Infrastructure.JsonOut.Build(w =>
+            {
+                w.WriteStartObject();
+                w.WritePropertyName("data");
+                w.WriteStartArray();
+                foreach (var e in _entries)
+                {
+                    if (e.Seq <= since)
+                    {
+                        continue;
+                    }
+                    WriteEntry(w, e);
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+        }
+    }
+
+    private static void WriteEntry(Utf8JsonWriter w, RequestLogEntry e)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("seq", e.Seq);
+        w.WriteString("method", e.Method);
+        w.WriteString("path", e.Path);
+        w.WriteString("query", e.Query);
+        w.WriteBoolean("auth", e.Auth);
+        if (e.Status is int s)
+        {
+            w.WriteNumber("status", s);
+        }
+        else
+        {
+            w.WriteNull("status");
+        }
+        if (e.Body != null)
+        {
+            w.WriteString("body", e.Body);
+        }
+        else
+        {
+            w.WriteNull("body");
+        }
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using IotStudio.Emulator.Infrastructure;
+
+namespace IotStudio.Emulator.Store;
+
+public sealed class CategoryRecord
+{
+    public string Name { get; init; }
+
+    public string Description { get; set; }
+
+    /// <summary>Null or <c>{name, version?}</c>.</summary>
+    public JsonObject Model { get; set; }
+
+    public DateTime Created { get; init; }
+
+    public DateTime Modified { get; set; }
+
+    public byte[] Json() => JsonOut.Build(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("name", Name);
+        w.WriteString("description", Description ?? "");
+        w.WritePropertyName("model");
+        JsonOut.WriteNode(w, Model);
+        w.WriteString("created", JsonOut.Timestamp(Created));
+        w.WriteString("modified", JsonOut.Timestamp(Modified));
+        w.WriteEndObject();
+    });
+}
+
+/// <summary>All data of one space. Every access goes through <see cref="Sync"/>.
+/// Things are kept in uid (= insertion, ULIDs being monotonic) order.</summary>
+public sealed class SpaceData
+{
+    private const int SortedCacheSize = 8;
+    private readonly Dictionary<string, (long Version, ThingRecord[] Items)> _sorted = new(StringComparer.Ordinal);
+
+    public SpaceData(string name, string baseUrl)
+    {
+        Name = name;
+        ThingIdPrefix = $"{baseUrl}/spaces/{Uri.EscapeDataString(name)}/things/";
+    }
+
+    public object Sync { get; } = new();
+
+    public string Name { get; }
+
+    /// <summary><c>{base-url}/spaces/{space}/things/</c>, the prefix of every Thing <c>id</c>.</summary>
+    public string ThingIdPrefix { get; }
+
+    public List<CategoryRecord> CategoryList { get; } = [];
+
+    public Dictionary<string, CategoryRecord> Categories { get; } = new(StringComparer.Ordinal);
+
+    public List<ThingRecord> Things { get; } = [];
+
+    public Dictionary<string, ThingRecord> ThingsById { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Bumped on every change of any Thing (invalidates sorted views).</summary>
+    public long Version { get; private set; }
+
+    public void Changed() => Version++;
+
+    /// <summary>Creates a Thing with a fresh ULID (generated under the lock, so the list stays ordered).</summary>
+    public ThingRecord AddThing(JsonObject body, string[] categories, DateTime now)
+    {
+        var t = new ThingRecord(Ulid.NewUlid(), body, categories, now);
+        Things.Add(t);
+        ThingsById[t.Uid] = t;
+        Version++;
+        return t;
+    }
+
+    /// <summary>Appends pre-built records (seeding). Their uids must be newer than any existing one.</summary>
+    public void AddThings(IReadOnlyList<ThingRecord> records)
+    {
+        Things.AddRange(records);
+        foreach (var t in records)
+        {
+            ThingsById[t.Uid] = t;
+        }
+        Version++;
+    }
+
+    public void RemoveThing(ThingRecord t)
+    {
+        int i = Pager.LowerBound(Things, x => x.Uid, t.Uid, inclusive: true);
+        if (i < Things.Count && ReferenceEquals(Things[i], t))
+        {
+            Things.RemoveAt(i);
+        }
+        ThingsById.Remove(t.Uid);
+        Version++;
+    }
+
+    /// <summary>Removes all Things matching; returns their uids in uid order.</summary>
+    public List<string> RemoveThings(Func<ThingRecord, bool> match)
+    {
+        var removed = new List<string>();
+        Things.RemoveAll(t =>
+        {
+            if (!match(t))
+            {
+                return false;
+            }
+            removed.Add(t.Uid);
+            ThingsById.Remove(t.Uid);
+            return true;
+        });
+        if (removed.Count > 0)
+        {
+            Version++;
+        }
+        return removed;
+    }
+
+    public ThingRecord FindThing(string uid) => ThingsById.GetValueOrDefault(uid);
+
+    /// <summary>A filtered+sorted snapshot for a query hash, rebuilt only when Things changed.</summary>
+    public ThingRecord[] Sorted(string hash, Func<ThingRecord[]> build)
+    {
+        if (_sorted.TryGetValue(hash, out var hit) && hit.Version == Version)
+        {
+            return hit.Items;
+        }
+        var items = build();
+        if (_sorted.Count >= SortedCacheSize)
+        {
+            _sorted.Clear();
+        }
+        _sorted[hash] = (Version, items);
+        return items;
+    }
+}
+
+/// <summary>All spaces (created on first use). Thread-safe.</summary>
+public sealed class EmulatorStore
+{
+    private readonly ConcurrentDictionary<string, SpaceData> _spaces = new(StringComparer.Ordinal);
+
+    /// <summary>Public base URL used in Thing ids; set once at start-up, before requests are served.</summary>
+    public string BaseUrl { get; set; } = "http://127.0.0.1";
+
+    public SpaceData Space(string name) => _spaces.GetOrAdd(name, n => new SpaceData(n, BaseUrl));
+
+    public void Reset() => _spaces.Clear();
+}

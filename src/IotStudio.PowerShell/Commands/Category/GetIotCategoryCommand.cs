@@ -1,0 +1,54 @@
+using System.Management.Automation;
+using IotStudio.Models;
+using IotStudio.Paging;
+
+namespace IotStudio.PowerShell.Commands
+{
+    /// <summary>Gets Categories: all of them (streamed page by page), by name, or by wildcard.</summary>
+    [Cmdlet(VerbsCommon.Get, "IotCategory", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(Category))]
+    public sealed class GetIotCategoryCommand : IotStudioSpaceCmdlet
+    {
+        private const string ListSet = "List";
+        private const string NameSet = "ByName";
+
+        /// <summary>Category names; wildcards filter the list.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("CategoryName")]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[] Name { get; set; }
+
+        /// <summary>Items per request, 1 to 1000 (default 50).</summary>
+        [Parameter]
+        [ValidateRange(1, CursorPager<Category>.MaxPageSize)]
+        public int PageSize { get; set; } = CursorPager<Category>.DefaultPageSize;
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ListSet) List(null);
+            else foreach (var name in Name) GetOne(name);
+        }
+
+        private void List(WildcardPattern pattern)
+        {
+            var (connection, space) = Target();
+            StreamPages(cap => connection.Client.Categories.List(space, PageSize, pattern == null ? cap : null), c =>
+            {
+                if (pattern == null || pattern.IsMatch(c.Name)) WriteObject(c);
+            });
+        }
+
+        private void GetOne(string name)
+        {
+            if (WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                List(new WildcardPattern(name, WildcardOptions.IgnoreCase));
+                return;
+            }
+            var (connection, space) = Target();
+            ForItem(name, () => WriteObject(Run(ct => connection.Client.Categories.GetAsync(space, name, ct))));
+        }
+    }
+}

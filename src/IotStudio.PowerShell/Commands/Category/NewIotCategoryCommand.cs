@@ -1,0 +1,45 @@
+using System.Collections;
+using System.Management.Automation;
+using IotStudio.Models;
+
+namespace IotStudio.PowerShell.Commands
+{
+    /// <summary>Creates a Category.</summary>
+    [Cmdlet(VerbsCommon.New, "IotCategory", SupportsShouldProcess = true)]
+    [OutputType(typeof(Category))]
+    public sealed class NewIotCategoryCommand : IotStudioSpaceCmdlet
+    {
+        /// <summary>The new Category's name: 1 to 26 letters, digits, '_', ':' or '-'.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("CategoryName")]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; }
+
+        /// <summary>Free text.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Description { get; set; }
+
+        /// <summary>The Model the Category binds to.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Model { get; set; }
+
+        /// <summary>The Model version.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public long? ModelVersion { get; set; }
+
+        /// <summary>Other body fields, sent as given.</summary>
+        [Parameter]
+        public Hashtable AdditionalProperties { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var (connection, space) = Target();
+            if (!ShouldProcess($"{Name} in space {space}", Strings.ShouldCreateCategory)) return;
+            var model = Model == null ? null : new ModelDescription { Name = Model, Version = ModelVersion };
+            ForItem(Name, () => WriteObject(Run(ct => connection.Client.Categories.CreateAsync(
+                space, Name, Description, model, PlainValue.Map(AdditionalProperties), ct))));
+        }
+    }
+}

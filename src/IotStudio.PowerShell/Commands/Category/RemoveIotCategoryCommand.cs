@@ -1,0 +1,27 @@
+using System.Management.Automation;
+
+namespace IotStudio.PowerShell.Commands
+{
+    /// <summary>Deletes Categories.</summary>
+    [Cmdlet(VerbsCommon.Remove, "IotCategory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveIotCategoryCommand : IotStudioSpaceCmdlet
+    {
+        /// <summary>The Categories to delete.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("CategoryName")]
+        [ValidateNotNullOrEmpty]
+        public string[] Name { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var (connection, space) = Target();
+            foreach (var name in Name)
+            {
+                if (!ShouldProcess($"{name} in space {space}", Strings.ShouldRemoveCategory)) continue;
+                ForItem(name, () => Run(ct => connection.Client.Categories.DeleteAsync(space, name, ct)));
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using System.Security;
+using IotStudio.Auth;
+using IotStudio.Http;
+
+namespace IotStudio.PowerShell.Commands
+{
+    /// <summary>The parameters shared by Connect-IotStudio, New-IotStudioConnection and Use-IotStudioConnection.</summary>
+    public abstract class ConnectCommandBase : IotStudioCmdlet
+    {
+        /// <summary>Parameter set: a static token.</summary>
+        protected const string AccessTokenSet = "AccessToken";
+        /// <summary>Parameter set: a PSCredential holding client id and secret.</summary>
+        protected const string ClientCredentialSet = "ClientCredential";
+        /// <summary>Parameter set: -ClientId and -ClientSecret.</summary>
+        protected const string ClientSecretSet = "ClientSecret";
+
+        /// <summary>The API base URL.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri ApiUrl { get; set; } = new Uri(IotStudioClientOptions.DefaultApiUrl);
+
+        /// <summary>The default space for later calls.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Space { get; set; }
+
+        /// <summary>A static bearer token.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+        [ValidateNotNull]
+        public SecureString AccessToken { get; set; }
+
+        /// <summary>OAuth2 client credentials: user name = client id, password = client secret.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ClientCredentialSet)]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential ClientCredential { get; set; }
+
+        /// <summary>OAuth2 client id.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+        [ValidateNotNullOrEmpty]
+        public string ClientId { get; set; }
+
+        /// <summary>OAuth2 client secret.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+        [ValidateNotNull]
+        public SecureString ClientSecret { get; set; }
+
+        /// <summary>Scopes to ask for, such as category thing; default: what the client is granted.</summary>
+        [Parameter(ParameterSetName = ClientCredentialSet)]
+        [Parameter(ParameterSetName = ClientSecretSet)]
+        public string[] Scope { get; set; }
+
+        /// <summary>Token endpoint; default {ApiUrl}/oauth2/token.</summary>
+        [Parameter(ParameterSetName = ClientCredentialSet)]
+        [Parameter(ParameterSetName = ClientSecretSet)]
+        public Uri TokenUrl { get; set; }
+
+        /// <summary>Revoke endpoint; default {ApiUrl}/oauth2/revoke.</summary>
+        [Parameter(ParameterSetName = ClientCredentialSet)]
+        [Parameter(ParameterSetName = ClientSecretSet)]
+        public Uri RevokeUrl { get; set; }
+
+        /// <summary>Refresh the token this many seconds before it expires (default 10).</summary>
+        [Parameter(ParameterSetName = ClientCredentialSet)]
+        [Parameter(ParameterSetName = ClientSecretSet)]
+        [ValidateRange(0, 86400)]
+        public int TokenRefreshSeconds { get; set; } = 10;
+
+        /// <summary>Seconds allowed for one HTTP attempt (default 100).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 100;
+
+        /// <summary>Retries after a throttled, failed or unanswered request (default 4).</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaximumRetryCount { get; set; } = 4;
+
+        /// <summary>Delay before the first retry, doubled for each next one, with jitter (default 0.5 s).</summary>
+        [Parameter]
+        [ValidateRange(0.0, 600.0)]
+        public double RetryIntervalSec { get; set; } = 0.5;
+
+        /// <summary>Accept any server certificate. For testing only.</summary>
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        /// <summary>Builds the connection; for client credentials the first token is fetched now, so bad credentials fail here.</summary>
+        protected IotStudioConnection Open()
+        {
+            if (SkipCertificateCheck) WriteWarning(Strings.SkipCertificateWarning);
+            ConnectionCredentials credentials;
+            switch (ParameterSetName)
+            {
+                case AccessTokenSet:
+                    credentials = new AccessTokenCredentials(AccessToken);
+                    break;
+                case ClientCredentialSet:
+                    credentials = ClientCreds(ClientCredential.UserName, ClientCredential.Password);
+                    break;
+                default:
+                    credentials = ClientCreds(ClientId, ClientSecret);
+                    break;
+            }
+            var options = new IotStudioClientOptions
+            {
+                ApiUrl = ApiUrl,
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                SkipCertificateCheck = SkipCertificateCheck,
+                Retry = new RetryPolicy { MaxAttempts = MaximumRetryCount + 1, BaseDelay = TimeSpan.FromSeconds(RetryIntervalSec) },
+            };
+            var client = new IotStudioClient(options, credentials);
+            try
+            {
+                Run(ct => client.ConnectAsync(ct));
+            }
+            catch (Exception ex) when (ex is IotStudioException)
+            {
+                client.Dispose();
+                ThrowTerminatingError(ErrorMapper.ToRecord(ex, "Connection", ApiUrl));
+            }
+            var connection = new IotStudioConnection(client, Space);
+            WriteVerbose(string.Format(CultureInfo.CurrentCulture, Strings.Connected, connection.ApiUrl, credentials is ClientCredentials cc ? "client " + cc.ClientId : "a static access token"));
+            return connection;
+        }
+
+        private ClientCredentials ClientCreds(string id, SecureString secret) =>
+            new ClientCredentials(id, secret, Scope)
+            {
+                TokenUrl = TokenUrl,
+                RevokeUrl = RevokeUrl,
+                RefreshBefore = TimeSpan.FromSeconds(TokenRefreshSeconds),
+            };
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Specialized;
+using System.Management.Automation;
+using IotStudio.Models;
+
+namespace IotStudio.PowerShell.Commands
+{
+    /// <summary>Gets a Thing's property values, one object per property.</summary>
+    [Cmdlet(VerbsCommon.Get, "IotProperty")]
+    [OutputType(typeof(PropertyValue), typeof(OrderedDictionary))]
+    public sealed class GetIotPropertyCommand : IotStudioSpaceCmdlet
+    {
+        /// <summary>The Thing's id.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uid", "Id")]
+        [ValidateNotNullOrEmpty]
+        public string ThingId { get; set; }
+
+        /// <summary>Only these properties (one request each); default: all in one request.</summary>
+        [Parameter(Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string[] Name { get; set; }
+
+        /// <summary>Use the Category's path (the Thing must be in it).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Category { get; set; }
+
+        /// <summary>Write one ordered dictionary (name → value) per Thing instead of one object per property.</summary>
+        [Parameter]
+        public SwitchParameter AsHashtable { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var (connection, space) = Target();
+            if (Name == null)
+            {
+                ForItem(ThingId, () => Emit(Run(ct => connection.Client.Properties.GetAsync(space, ThingId, Category, ct))));
+                return;
+            }
+            foreach (var name in Name)
+                ForItem($"{ThingId}/{name}", () => Emit(Run(ct => connection.Client.Properties.GetOneAsync(space, ThingId, name, Category, ct))));
+        }
+
+        private void Emit(PropertyValues values)
+        {
+            if (AsHashtable) WriteObject(values.Values);
+            else foreach (var row in values.ToRows()) WriteObject(row);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using IotStudio.Models;
+
+namespace IotStudio.PowerShell.Commands
+{
+    /// <summary>Sets property values of a Thing: one with -Name/-Value, or several at once with -Values.</summary>
+    [Cmdlet(VerbsCommon.Set, "IotProperty", SupportsShouldProcess = true, DefaultParameterSetName = SingleSet)]
+    [OutputType(typeof(PropertyValue))]
+    public sealed class SetIotPropertyCommand : IotStudioSpaceCmdlet
+    {
+        private const string SingleSet = "Single";
+        private const string MapSet = "Map";
+
+        /// <summary>The Thing's id.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uid", "Id")]
+        [ValidateNotNullOrEmpty]
+        public string ThingId { get; set; }
+
+        /// <summary>The property to set.</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = SingleSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; }
+
+        /// <summary>Its new value: number, string, boolean, $null, array or hashtable.</summary>
+        [Parameter(Mandatory = true, Position = 2, ParameterSetName = SingleSet, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public object Value { get; set; }
+
+        /// <summary>Several values at once: @{ setpoint = 21; mode = 'eco' }.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = MapSet)]
+        [ValidateNotNull]
+        public Hashtable Values { get; set; }
+
+        /// <summary>Keep these values out of the properties history (update_history=false).</summary>
+        [Parameter]
+        public SwitchParameter NoHistory { get; set; }
+
+        /// <summary>Use the Category's path (the Thing must be in it).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Category { get; set; }
+
+        /// <summary>Write the values the service stored.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var (connection, space) = Target();
+            if (ParameterSetName == MapSet)
+            {
+                var map = PlainValue.Map(Values);
+                if (map.Count == 0) ThrowItemError(new PSArgumentException("-Values is empty: give at least one property."), ThingId);
+                var what = string.Join(", ", map.Keys.Cast<object>().Select(k => k.ToString()));
+                if (!ShouldProcess($"Thing {ThingId} in space {space}", string.Format(CultureInfo.CurrentCulture, Strings.ShouldSetProperty, what))) return;
+                ForItem(ThingId, () => Emit(Run(ct => connection.Client.Properties.SetAsync(space, ThingId, map, !NoHistory, Category, ct))));
+                return;
+            }
+            var value = PlainValue.From(Value);
+            if (!ShouldProcess($"Thing {ThingId} in space {space}", string.Format(CultureInfo.CurrentCulture, Strings.ShouldSetProperty, Name))) return;
+            ForItem($"{ThingId}/{Name}", () => Emit(Run(ct => connection.Client.Properties.SetOneAsync(space, ThingId, Name, value, !NoHistory, Category, ct))));
+        }
+
+        private void Emit(PropertyValues stored)
+        {
+            if (PassThru) foreach (var row in stored.ToRows()) WriteObject(row);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using IotStudio.Http;
+using System.Linq;
+using System.Management.Automation;
+using IotStudio.Api;
+using IotStudio.Models;
+using IotStudio.Paging;
+
+namespace IotStudio.PowerShell.Commands
+{
+    /// <summary>Gets Things: a filtered list streamed page by page, or Things by id.</summary>
+    [Cmdlet(VerbsCommon.Get, "IotThing", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(Thing))]
+    public sealed class GetIotThingCommand : IotStudioSpaceCmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "ById";
+        private const int IdsPerRequest = 100;
+
+        /// <summary>Thing ids (ULIDs). One id is one GET; several given at once are one list request per 100.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uid", "ThingId")]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; }
+
+        /// <summary>Use the Category's own path: list its Things, or read a Thing only if it is in it.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("CategoryName")]
+        [ValidateNotNullOrEmpty]
+        public string Category { get; set; }
+
+        /// <summary>With -Category: list the Things that are NOT in it.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter NotInCategory { get; set; }
+
+        /// <summary>Only Things with this title.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public string Title { get; set; }
+
+        /// <summary>Only Things of this @type.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public string Type { get; set; }
+
+        /// <summary>Only Things of this Model.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public string Model { get; set; }
+
+        /// <summary>Only Things of this Model version.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public long? ModelVersion { get; set; }
+
+        /// <summary>Only Things in any of these Categories (category[]).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] InCategory { get; set; }
+
+        /// <summary>Sort fields, such as title or -created (+ ascending, - descending).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] Sort { get; set; }
+
+        /// <summary>Property conditions, all of which must hold: @{ temperature = 'gt:20'; mode = 'eco' }.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public Hashtable PropertyFilter { get; set; }
+
+        /// <summary>Only Things with a link of this rel.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public string LinkRel { get; set; }
+
+        /// <summary>Only Things with a link to this href.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public string LinkHref { get; set; }
+
+        /// <summary>Extra query parameters, sent as given (arrays repeat the key).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public Hashtable Query { get; set; }
+
+        /// <summary>Items per request, 1 to 1000 (default 50).</summary>
+        [Parameter]
+        [ValidateRange(1, CursorPager<Thing>.MaxPageSize)]
+        public int PageSize { get; set; } = CursorPager<Thing>.DefaultPageSize;
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == IdSet) GetById();
+            else List();
+        }
+
+        private void List()
+        {
+            var (connection, space) = Target();
+            var query = new ThingQuery
+            {
+                Category = Category,
+                NotInCategory = NotInCategory,
+                Title = Title,
+                Type = Type,
+                Model = Model,
+                ModelVersion = ModelVersion,
+                InCategories = InCategory,
+                Sort = Sort,
+                PropertyFilter = PropertyFilter,
+                LinkRel = LinkRel,
+                LinkHref = LinkHref,
+                Extra = QueryPairs(Query),
+            };
+            try
+            {
+                StreamPages(cap => connection.Client.Things.List(space, query, PageSize, cap));
+            }
+            catch (Exception ex) when (ex is IotStudioException || ex is ArgumentException)
+            {
+                WriteItemError(ex, Category ?? space);
+            }
+        }
+
+        private void GetById()
+        {
+            var (connection, space) = Target();
+            if (Id.Length == 1)
+            {
+                var id = Id[0];
+                ForItem(id, () => WriteObject(Run(ct => connection.Client.Things.GetAsync(space, id, Category, ct))));
+                return;
+            }
+            // Many ids at once: one list request per chunk, then one precise error for each id that did not come back.
+            var invalid = Id.Where(i => !Validate.IsUlid(i)).ToList();
+            foreach (var bad in invalid)
+                WriteItemError(new ArgumentException($"'{bad}' is not a valid Thing id: expected a ULID of 26 Crockford base32 characters."), bad);
+            var ids = Id.Where(Validate.IsUlid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            for (var i = 0; i < ids.Count; i += IdsPerRequest)
+            {
+                var chunk = ids.Skip(i).Take(IdsPerRequest).ToList();
+                var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                try
+                {
+                    var query = new ThingQuery { Category = Category, ThingIds = chunk };
+                    StreamPages(cap => connection.Client.Things.List(space, query, CursorPager<Thing>.MaxPageSize, null), t =>
+                    {
+                        found.Add(t.Uid);
+                        WriteObject(t);
+                    });
+                }
+                catch (Exception ex) when (ex is IotStudioException || ex is ArgumentException)
+                {
+                    WriteItemError(ex, string.Join(",", chunk));
+                    continue;
+                }
+                foreach (var missing in chunk.Where(c => !found.Contains(c)))
+                {
+                    var message = string.Format(CultureInfo.CurrentCulture, Strings.ThingIdsNotFound, missing, space);
+                    var record = new ErrorRecord(new ItemNotFoundException(message), ErrorNoun + "NotFound", ErrorCategory.ObjectNotFound, missing)
+                    {
+                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = Strings.ActionNotFound },
+                    };
+                    WriteError(record);
+                }
+            }
+        }
+
+        internal static IList<KeyValuePair<string, string>> QueryPairs(Hashtable query)
+        {
+            if (query == null) return null;
+            var pairs = new List<KeyValuePair<string, string>>();
+            foreach (DictionaryEntry kv in query)
+            {
+                var key = Convert.ToString(kv.Key, CultureInfo.InvariantCulture);
+                var value = kv.Value is PSObject p ? p.BaseObject : kv.Value;
+                if (value is IEnumerable seq && !(value is string))
+                    foreach (var v in seq) pairs.Add(new KeyValuePair<string, string>(key, Text(v)));
+                else pairs.Add(new KeyValuePair<string, string>(key, Text(value)));
+            }
+            return pairs;
+        }
+
+        private static string Text(object v)
+        {
+            v = v is PSObject p ? p.BaseObject : v;
+            return v switch
+            {
+                null => "",
+                bool b => b ? "true" : "false",
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => v.ToString(),
+            };
+        }
+    }
+}

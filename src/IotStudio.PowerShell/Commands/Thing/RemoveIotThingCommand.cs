@@ -1,0 +1,105 @@
+using System.Collections;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using IotStudio.Api;
+
+namespace IotStudio.PowerShell.Commands
+{
+    /// <summary>Deletes Things by id, or every Thing matching a filter (which must not be empty).</summary>
+    [Cmdlet(VerbsCommon.Remove, "IotThing", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
+    [OutputType(typeof(string))]
+    public sealed class RemoveIotThingCommand : IotStudioSpaceCmdlet
+    {
+        private const string IdSet = "ById";
+        private const string FilterSet = "ByFilter";
+
+        /// <summary>The Things' ids.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uid", "ThingId")]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; }
+
+        /// <summary>Use the Category's path (the Thing must be in it).</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        [ValidateNotNullOrEmpty]
+        public string Category { get; set; }
+
+        /// <summary>Filter: Things of this @type.</summary>
+        [Parameter(ParameterSetName = FilterSet)]
+        [ValidateNotNullOrEmpty]
+        public string Type { get; set; }
+
+        /// <summary>Filter: Things in any of these Categories.</summary>
+        [Parameter(ParameterSetName = FilterSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] InCategory { get; set; }
+
+        /// <summary>Filter: property conditions, as for Get-IotThing.</summary>
+        [Parameter(ParameterSetName = FilterSet)]
+        public Hashtable PropertyFilter { get; set; }
+
+        /// <summary>Filter: raw query parameters.</summary>
+        [Parameter(ParameterSetName = FilterSet)]
+        public Hashtable Query { get; set; }
+
+        /// <summary>Write the ids of the deleted Things.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            if (ParameterSetName != FilterSet) return;
+            var filter = Filter();
+            if (!(filter.Type != null || (filter.InCategories?.Count ?? 0) > 0 || (filter.PropertyFilter?.Count ?? 0) > 0 || (filter.Extra?.Count ?? 0) > 0))
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Strings.FilterRequired), "FilterRequired", ErrorCategory.InvalidArgument, null));
+        }
+
+        private ThingQuery Filter() => new ThingQuery
+        {
+            Type = Type,
+            InCategories = InCategory,
+            PropertyFilter = PropertyFilter,
+            Extra = GetIotThingCommand.QueryPairs(Query),
+        };
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var (connection, space) = Target();
+            if (ParameterSetName == FilterSet)
+            {
+                var filter = Filter();
+                var text = Describe(filter);
+                if (!ShouldProcess($"{text} in space {space}", Strings.ShouldRemoveThings)) return;
+                ForItem(text, () =>
+                {
+                    var deleted = Run(ct => connection.Client.Things.DeleteWhereAsync(space, filter, ct));
+                    WriteVerbose(string.Format(CultureInfo.CurrentCulture, Strings.DeletedThings, deleted.Length, text));
+                    if (PassThru) foreach (var uid in deleted) WriteObject(uid);
+                });
+                return;
+            }
+            foreach (var id in Id)
+            {
+                if (!ShouldProcess($"{id} in space {space}", Strings.ShouldRemoveThing)) continue;
+                ForItem(id, () =>
+                {
+                    Run(ct => connection.Client.Things.DeleteAsync(space, id, Category, ct));
+                    if (PassThru) WriteObject(id);
+                });
+            }
+        }
+
+        private static string Describe(ThingQuery f)
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (f.Type != null) parts.Add("@type=" + f.Type);
+            if (f.InCategories != null) parts.Add("category in (" + string.Join(", ", f.InCategories) + ")");
+            if (f.PropertyFilter != null) foreach (DictionaryEntry kv in f.PropertyFilter) parts.Add($"property:{kv.Key}={kv.Value}");
+            if (f.Extra != null) parts.AddRange(f.Extra.Select(kv => kv.Key + "=" + kv.Value));
+            return string.Join(" and ", parts);
+        }
+    }
+}

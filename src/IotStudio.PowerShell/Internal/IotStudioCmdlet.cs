@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using IotStudio.Auth;
+using IotStudio.Http;
+using IotStudio.Paging;
+
+namespace IotStudio.PowerShell
+{
+    /// <summary>
+    /// Base of every API cmdlet: finds the connection, owns the cancellation that Ctrl+C and a downstream stop
+    /// trigger, bridges Core's async calls onto the pipeline thread, and turns failures into ErrorRecords.
+    /// </summary>
+    public abstract class IotStudioCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+        private string _noun;
+
+        /// <summary>The connection to use; default: the runspace's, from Connect-IotStudio.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public IotStudioConnection Connection { get; set; }
+
+        /// <summary>Cancelled by StopProcessing (Ctrl+C, Select-Object -First, ...).</summary>
+        protected CancellationToken CancelToken => _cancel.Token;
+
+        /// <summary>The noun without its prefix, for error ids: "Thing", "Category".</summary>
+        protected string ErrorNoun
+        {
+            get
+            {
+                if (_noun != null) return _noun;
+                var noun = GetType().GetCustomAttribute<CmdletAttribute>()?.NounName ?? "IotStudio";
+                if (noun.StartsWith("IotStudio", StringComparison.Ordinal) && noun.Length > 9) noun = noun.Substring(9);
+                else if (noun.StartsWith("Iot", StringComparison.Ordinal) && noun.Length > 3) noun = noun.Substring(3);
+                return _noun = noun;
+            }
+        }
+
+        /// <summary>-Connection, else the runspace default; a terminating error when there is none.</summary>
+        protected IotStudioConnection ResolveConnection()
+        {
+            var connection = Connection ?? ConnectionStore.Default;
+            if (connection == null)
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(Strings.NotConnected), "NotConnected", ErrorCategory.ConnectionError, null));
+            if (!connection.IsConnected)
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(string.Format(CultureInfo.CurrentCulture, Strings.ConnectionClosed, connection.ApiUrl)),
+                    "ConnectionClosed", ErrorCategory.ConnectionError, connection));
+            return connection;
+        }
+
+        /// <summary>Runs one Core call on the pipeline thread, writing its verbose trace as it happens.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> operation)
+        {
+            var messages = new BlockingCollection<string>();
+            var observer = new VerboseObserver(messages);
+            Task<T> task;
+            using (RequestObservation.Begin(observer))
+            {
+                // Task.Run so that the async flow, not this thread, carries the observer and continuations never need this thread.
+                task = Task.Run(() => operation(_cancel.Token));
+            }
+            task.ContinueWith(_ => messages.CompleteAdding(), TaskScheduler.Default);
+            foreach (var message in messages.GetConsumingEnumerable())
+                WriteVerbose(message);
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Runs a Core call that returns nothing.</summary>
+        protected void Run(Func<CancellationToken, Task> operation) =>
+            Run<bool>(async ct => { await operation(ct).ConfigureAwait(false); return true; });
+
+        /// <summary>
+        /// Writes items page by page as each page is parsed, honouring -Skip and -First without fetching more than
+        /// they need. Returns the number written.
+        /// </summary>
+        protected long StreamPages<T>(Func<long?, CursorPager<T>> createPager, Action<T> write = null)
+        {
+            var skip = (long)Math.Min(PagingSkip, long.MaxValue / 2);
+            long? cap = null;
+            if (PagingFirst != ulong.MaxValue) cap = skip + (long)Math.Min(PagingFirst, (ulong)(long.MaxValue / 2));
+            if (SupportsPagingActive && PagingParameters.IncludeTotalCount)
+                WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+            var pager = createPager(cap);
+            long seen = 0, written = 0;
+            while (pager.HasMore)
+            {
+                var items = Run(ct => pager.NextPageAsync(ct));
+                foreach (var item in items)
+                {
+                    if (seen++ < skip) continue;
+                    if (write != null) write(item); else WriteObject(item);
+                    written++;
+                }
+            }
+            return written;
+        }
+
+        private bool SupportsPagingActive => GetType().GetCustomAttribute<CmdletAttribute>()?.SupportsPaging == true;
+        private ulong PagingSkip => SupportsPagingActive ? PagingParameters.Skip : 0;
+        private ulong PagingFirst => SupportsPagingActive ? PagingParameters.First : ulong.MaxValue;
+
+        /// <summary>A non-terminating error for one item; the pipeline goes on with the next.</summary>
+        protected void WriteItemError(Exception ex, object target)
+        {
+            if (ex is PipelineStoppedException || ex is OperationCanceledException) throw ex;
+            WriteError(ErrorMapper.ToRecord(ex, ErrorNoun, target));
+        }
+
+        /// <summary>Ends the command with an error mapped like <see cref="WriteItemError"/>.</summary>
+        protected void ThrowItemError(Exception ex, object target) => ThrowTerminatingError(ErrorMapper.ToRecord(ex, ErrorNoun, target));
+
+        /// <summary>Runs <paramref name="action"/> for one item; a Core or argument failure becomes that item's error.</summary>
+        protected void ForItem(object target, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex) when (ex is IotStudioException || ex is ArgumentException || ex is ObjectDisposedException || ex is FormatException)
+            {
+                WriteItemError(ex, target);
+            }
+        }
+
+        /// <summary>Revokes (where possible) and closes a connection, reporting a failed revoke as a warning-level error.</summary>
+        protected void CloseConnection(IotStudioConnection connection)
+        {
+            if (connection == null || !connection.IsConnected) return;
+            var revocable = connection.Client.CanRevoke;
+            try
+            {
+                Run(ct => connection.Client.DisconnectAsync(ct));
+            }
+            catch (Exception ex) when (ex is IotStudioException)
+            {
+                WriteError(ErrorMapper.ToRecord(ex, "Connection", connection));
+            }
+            WriteVerbose(string.Format(CultureInfo.CurrentCulture, Strings.Disconnected, connection.ApiUrl, revocable ? Strings.Revoked : ""));
+            if (!revocable) WriteVerbose(Strings.NotRevocable);
+        }
+        /// <inheritdoc />
+        protected override void StopProcessing()
+        {
+            try { _cancel.Cancel(); }
+            catch (ObjectDisposedException) { }
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            _cancel.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        private sealed class VerboseObserver : IRequestObserver
+        {
+            private readonly BlockingCollection<string> _sink;
+            public VerboseObserver(BlockingCollection<string> sink) { _sink = sink; }
+
+            private void Post(string message)
+            {
+                try { _sink.Add(message); }
+                catch (InvalidOperationException) { }
+            }
+
+            public void OnAttempt(RequestTrace t) => Post(t.StatusCode > 0
+                ? string.Format(CultureInfo.CurrentCulture, Strings.VerboseRequest, t.Method, t.Path, t.StatusCode, t.Duration.TotalMilliseconds)
+                : string.Format(CultureInfo.CurrentCulture, Strings.VerboseRequestFailed, t.Method, t.Path, t.Duration.TotalMilliseconds, t.Error));
+
+            public void OnRetry(RetryNotice n) => Post(string.Format(CultureInfo.CurrentCulture, Strings.VerboseRetry,
+                n.Delay.TotalSeconds, n.NextAttempt, n.MaxAttempts, n.Method, n.Path, n.Reason));
+
+            public void OnToken(string message) => Post(message);
+        }
+    }
+
+    /// <summary>An API cmdlet that works in a space.</summary>
+    public abstract class IotStudioSpaceCmdlet : IotStudioCmdlet
+    {
+        /// <summary>The space; default: the connection's.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Space { get; set; }
+
+        /// <summary>The connection and the space to use, or a terminating error.</summary>
+        protected (IotStudioConnection Connection, string Space) Target()
+        {
+            var connection = ResolveConnection();
+            var space = Space ?? connection.Space;
+            if (string.IsNullOrEmpty(space))
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(Strings.NoSpace), "NoSpace", ErrorCategory.InvalidArgument, null));
+            return (connection, space);
+        }
+    }
+}
