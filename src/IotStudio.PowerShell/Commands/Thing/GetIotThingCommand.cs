@@ -32,6 +32,11 @@ namespace IotStudio.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string Category { get; set; }
 
+        /// <summary>A Category from Get-IotCategory: list its Things (in its space).</summary>
+        [Parameter(ParameterSetName = ListSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Category InputObject { get; set; }
+
         /// <summary>With -Category: list the Things that are NOT in it.</summary>
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter NotInCategory { get; set; }
@@ -93,9 +98,15 @@ namespace IotStudio.PowerShell.Commands
         private void List()
         {
             var (connection, space) = Target();
+            var category = Category;
+            if (InputObject != null)
+            {
+                category = InputObject.Name;
+                if (InputObject.Space != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Space))) space = InputObject.Space;
+            }
             var query = new ThingQuery
             {
-                Category = Category,
+                Category = category,
                 NotInCategory = NotInCategory,
                 Title = Title,
                 Type = Type,
@@ -114,7 +125,7 @@ namespace IotStudio.PowerShell.Commands
             }
             catch (Exception ex) when (ex is IotStudioException || ex is ArgumentException)
             {
-                WriteItemError(ex, Category ?? space);
+                WriteItemError(ex, category ?? space);
             }
         }
 

@@ -1,0 +1,41 @@
+@{
+    # ModuleVersion is stamped from Directory.Build.props by build.ps1; keep the two in step.
+    RootModule             = 'IotStudio.PowerShell.dll'
+    ModuleVersion          = '0.1.0'
+    GUID                   = '5b0f2a8e-3c1d-4e6f-9a7b-2d8c4e1f6a90'
+    Author                 = 'IotStudio contributors'
+    CompanyName            = 'IotStudio contributors'
+    Copyright              = '(c) IotStudio contributors. MIT License.'
+    Description            = 'PowerShell module for the Altair IoT Studio (AnythingDB) API: connections with token refresh and revoke, lazily streamed Categories and Things, property values, typed output, -WhatIf everywhere it changes data.'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('IotStudio.format.ps1xml')
+    TypesToProcess         = @('IotStudio.types.ps1xml')
+    CmdletsToExport        = @(
+        'Connect-IotStudio'
+        'Disconnect-IotStudio'
+        'Get-IotStudioConnection'
+        'New-IotStudioConnection'
+        'Use-IotStudioConnection'
+        'Get-IotCategory'
+        'New-IotCategory'
+        'Set-IotCategory'
+        'Remove-IotCategory'
+        'Get-IotThing'
+        'New-IotThing'
+        'Set-IotThing'
+        'Remove-IotThing'
+        'Get-IotProperty'
+        'Set-IotProperty'
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('Altair', 'IoTStudio', 'AnythingDB', 'IoT', 'REST', 'WoT', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ReleaseNotes = 'First release: connections, Categories, Things and Properties.'
+        }
+    }
+}

@@ -1,0 +1,144 @@
+#requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates, benchmarks and packages the IotStudio module.
+.DESCRIPTION
+    Build  : compiles and assembles the importable module in out/IotStudio (MAML help included).
+    Test   : Build, then the xunit tests for Core and the Pester tests against the emulator; the last line
+             reads 'N passed, N failed' and the exit code is non-zero on any failure.
+    Demo   : Build, start the emulator, run demo/Demo.ps1 against it, stop the emulator.
+    Bench  : Build, then the benchmarks in bench/Bench.ps1 (speed and memory targets live there, not in tests).
+    Package: Build, then Publish-PSResource to out/repo (a local folder repository) and install from it.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [string] $Task = 'Build',
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+    # Pester only: run the test files whose names match (e.g. 'Thing').
+    [string] $Filter = '*'
+)
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+$env:NO_COLOR = '1'
+$env:POWERSHELL_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$PSStyle.OutputRendering = 'PlainText'
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'IotStudio'
+
+function Invoke-Native {
+    param([string] $What, [scriptblock] $Command)
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$What failed with exit code $LASTEXITCODE." }
+}
+
+function Get-Version {
+    [xml] $props = Get-Content (Join-Path $Root 'Directory.Build.props')
+    $props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ } | Select-Object -First 1
+}
+
+function Invoke-Build {
+    $version = Get-Version
+    Write-Host "Building IotStudio $version ($Configuration)"
+    $publish = Join-Path $Out 'publish'
+    Remove-Item $publish, $ModuleOut -Recurse -Force -ErrorAction SilentlyContinue
+    Invoke-Native 'dotnet build' { dotnet build (Join-Path $Root 'IotStudio.sln') -c $Configuration --nologo -v quiet -clp:NoSummary }
+    Invoke-Native 'dotnet publish' { dotnet publish (Join-Path $Root 'src/IotStudio.PowerShell') -c $Configuration -o $publish --nologo -v quiet --no-build }
+
+    # The cmdlet assembly alone in the module root; everything it needs in dependencies/, where only the
+    # module's own load context looks (see src/IotStudio.PowerShell/Loading).
+    $deps = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'dependencies')
+    Copy-Item (Join-Path $publish 'IotStudio.PowerShell.dll') $ModuleOut
+    Copy-Item (Join-Path $publish 'IotStudio.PowerShell.pdb') $ModuleOut -ErrorAction SilentlyContinue
+    Get-ChildItem $publish -File | Where-Object { $_.Name -notlike 'IotStudio.PowerShell.*' -and $_.Extension -in '.dll', '.pdb' } |
+        Copy-Item -Destination $deps
+    Copy-Item (Join-Path $Root 'src/IotStudio.PowerShell/Formatting/*.ps1xml') $ModuleOut
+
+    $manifest = Get-Content (Join-Path $Root 'IotStudio.psd1') -Raw
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
+    Set-Content -Path (Join-Path $ModuleOut 'IotStudio.psd1') -Value $manifest -NoNewline
+
+    & (Join-Path $Root 'tools/New-MamlHelp.ps1') -DocsPath (Join-Path $Root 'docs/cmdlets') -OutputPath (Join-Path $ModuleOut 'en-US/IotStudio.PowerShell.dll-Help.xml')
+    Write-Host "Module ready in $ModuleOut"
+}
+
+function Get-PesterModulePath {
+    Invoke-Native 'restore of test tools' { dotnet restore (Join-Path $Root 'tests/tools/TestTools.proj') --nologo -v quiet }
+    $cache = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $path = Join-Path $cache.Trim() 'pester/6.2.0/tools/Pester.psd1'
+    if (-not (Test-Path $path)) { throw "Pester 6.2.0 was not found at $path after restore." }
+    $path
+}
+
+function Invoke-CoreTests {
+    $results = Join-Path $Out 'test-results'
+    New-Item -ItemType Directory -Force $results | Out-Null
+    $trx = Join-Path $results 'core.trx'
+    Remove-Item $trx -ErrorAction SilentlyContinue
+    dotnet test (Join-Path $Root 'tests/IotStudio.Core.Tests') -c $Configuration --nologo --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Out-Host
+    if (-not (Test-Path $trx)) { throw 'The xunit run wrote no results.' }
+    [xml] $doc = Get-Content $trx
+    $c = $doc.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$c.passed; Failed = [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted; Skipped = [int]$c.notExecuted }
+}
+
+function Invoke-PesterTests {
+    $pester = Get-PesterModulePath
+    $helpers = Join-Path $Root 'tests/Pester/TestHelpers.psm1'
+    Import-Module $pester -Force
+    Import-Module $helpers -Force
+    $emulator = Start-TestEmulator -Root $Root -Configuration $Configuration
+    try {
+        $env:IOTSTUDIO_TEST_MODULE = Join-Path $ModuleOut 'IotStudio.psd1'
+        $config = New-PesterConfiguration
+        $config.Run.Path = Get-ChildItem (Join-Path $Root 'tests/Pester') -Filter "*$Filter*.Tests.ps1" | ForEach-Object FullName
+        $config.Run.PassThru = $true
+        $config.Output.Verbosity = 'Normal'
+        $config.Output.RenderMode = 'Plaintext'
+        $config.TestResult.Enabled = $true
+        $config.TestResult.OutputPath = Join-Path $Out 'test-results/pester.xml'
+        $result = Invoke-Pester -Configuration $config
+        [pscustomobject]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount }
+    }
+    finally {
+        Stop-TestEmulator $emulator
+    }
+}
+
+switch ($Task) {
+    'Clean' { Remove-Item $Out -Recurse -Force -ErrorAction SilentlyContinue }
+    'Build' { Invoke-Build }
+    'Test' {
+        Invoke-Build
+        $core = Invoke-CoreTests
+        $pester = Invoke-PesterTests
+        $passed = $core.Passed + $pester.Passed
+        $failed = $core.Failed + $pester.Failed
+        $skipped = $core.Skipped + $pester.Skipped
+        Write-Host ''
+        Write-Host "xunit : $($core.Passed) passed, $($core.Failed) failed, $($core.Skipped) skipped"
+        Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+        Write-Host "$passed passed, $failed failed, $skipped skipped"
+        exit ([int]($failed -gt 0 -or $passed -eq 0))
+    }
+    'Demo' {
+        Invoke-Build
+        & (Join-Path $Root 'demo/Demo.ps1') -Root $Root -Configuration $Configuration
+    }
+    'Bench' {
+        Invoke-Build
+        & (Join-Path $Root 'bench/Bench.ps1') -Root $Root -Configuration $Configuration
+    }
+    'Package' {
+        Invoke-Build
+        & (Join-Path $Root 'tools/Publish-LocalRepository.ps1') -ModulePath $ModuleOut -RepositoryPath (Join-Path $Out 'repo')
+    }
+}
