@@ -35,8 +35,8 @@ namespace IotStudio.PowerShell.Commands
         public long? ModelVersion { get; set; }
 
         /// <summary>Property values (status): @{ temperature = 20 }.</summary>
-        [Parameter]
-        public Hashtable Status { get; set; }
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public IDictionary Status { get; set; }
 
         /// <summary>Property affordances by name.</summary>
         [Parameter]
