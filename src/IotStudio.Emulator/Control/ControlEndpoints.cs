@@ -100,6 +100,11 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
             throw ApiErrors.BadRequest("status must be an object");
         }
 
+        if (status is JsonObject template)
+        {
+            _ = template.Count; // materialise once, so clones are ready-made objects rather than lazy parses
+        }
+
         var space = store.Space(spaceName);
         string first = null, last = null;
         lock (space.Sync)

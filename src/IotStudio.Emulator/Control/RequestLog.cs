@@ -20,15 +20,18 @@ public sealed class RequestLogEntry
     public string Body { get; init; }
 }
 
-/// <summary>The log of API requests (/spaces and /oauth2) in arrival order. Thread-safe, bounded.</summary>
+/// <summary>The log of API requests (/spaces and /oauth2) in arrival order. Thread-safe, bounded: the oldest
+/// entries are forgotten beyond <see cref="MaxEntries"/> entries or <see cref="MaxTotalBodyChars"/> of bodies.</summary>
 public sealed class RequestLog
 {
     public const int MaxBodyBytes = 64 * 1024;
     public const int MaxEntries = 100_000;
+    public const long MaxTotalBodyChars = 64L * 1024 * 1024;
 
     private readonly object _sync = new();
     private readonly List<RequestLogEntry> _entries = [];
     private long _seq;
+    private long _bodyChars;
 
     public RequestLogEntry Begin(string method, string path, string query, bool auth, string body)
     {
@@ -43,13 +46,32 @@ public sealed class RequestLog
                 Auth = auth,
                 Body = body,
             };
-            if (_entries.Count >= MaxEntries)
-            {
-                _entries.RemoveRange(0, MaxEntries / 10);
-            }
             _entries.Add(e);
+            _bodyChars += body?.Length ?? 0;
+            if (_entries.Count > MaxEntries || _bodyChars > MaxTotalBodyChars)
+            {
+                // Forget the oldest tenth (or more, until the bodies fit again).
+                int drop = Math.Max(1, _entries.Count / 10);
+                while (drop < _entries.Count - 1 && _bodyChars - Sum(0, drop) > MaxTotalBodyChars)
+                {
+                    drop = Math.Min(_entries.Count - 1, drop * 2);
+                }
+                long freed = Sum(0, drop);
+                _entries.RemoveRange(0, drop);
+                _bodyChars -= freed;
+            }
             return e;
         }
+    }
+
+    private long Sum(int start, int count)
+    {
+        long n = 0;
+        for (int i = start; i < start + count; i++)
+        {
+            n += _entries[i].Body?.Length ?? 0;
+        }
+        return n;
     }
 
     public void Complete(RequestLogEntry entry, int status)
@@ -68,6 +90,7 @@ public sealed class RequestLog
             int n = _entries.Count;
             _entries.Clear();
             _seq = 0;
+            _bodyChars = 0;
             return n;
         }
     }

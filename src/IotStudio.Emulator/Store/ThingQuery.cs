@@ -9,12 +9,11 @@ namespace IotStudio.Emulator.Store;
 public sealed class ThingQuery
 {
     public static readonly string[] SortFields = ["title", "created", "modified", "uid", "description"];
-    private static readonly string[] Ops = ["eq", "neq", "gt", "gte", "lt", "lte", "contains"];
     private static readonly string[] ListKeys =
         ["title", "@type", "model", "version", "thingID[]", "category[]", "in_category", "sort", "links.rel", "links.href"];
     private static readonly string[] DeleteKeys = ["@type", "thingID[]", "category[]"];
 
-    private readonly List<(string Name, string Op, string Value)> _props = [];
+    private readonly List<PropertyCondition> _props = [];
     private readonly List<(string Field, bool Desc)> _sort = [];
     private string _scope;
     private string _title;
@@ -57,7 +56,7 @@ public sealed class ThingQuery
             {
                 foreach (var v in values)
                 {
-                    tq._props.Add(ParseCondition(key["property:".Length..], v ?? ""));
+                    tq._props.Add(PropertyCondition.Parse(key["property:".Length..], v ?? ""));
                 }
                 tq.HasDeleteFilter = true;
                 continue;
@@ -112,16 +111,6 @@ public sealed class ThingQuery
         return values[0] ?? "";
     }
 
-    private static (string, string, string) ParseCondition(string name, string value)
-    {
-        int colon = value.IndexOf(':');
-        if (colon > 0 && Ops.Contains(value[..colon]))
-        {
-            return (name, value[..colon], value[(colon + 1)..]);
-        }
-        return (name, "eq", value);
-    }
-
     private void ParseSort(string text)
     {
         foreach (var raw in text.Split(','))
@@ -134,7 +123,7 @@ public sealed class ThingQuery
             string field = raw[0] is '+' or '-' or ' ' ? raw[1..] : raw;
             if (!SortFields.Contains(field))
             {
-                throw ApiErrors.BadRequest($"invalid sort field '{raw}'", new JsonObject
+                throw ApiErrors.BadRequest($"invalid sort field '{field}'", new JsonObject
                 {
                     ["sort"] = text,
                     ["allowed"] = new JsonArray(SortFields.Select(f => (JsonNode)f).ToArray()),
@@ -199,11 +188,11 @@ public sealed class ThingQuery
         if (_props.Count > 0)
         {
             var status = t.Status;
-            foreach (var (name, op, value) in _props)
+            foreach (var cond in _props)
             {
                 JsonNode actual = null;
-                bool present = status != null && status.TryGetPropertyValue(name, out actual);
-                if (!PropertyCompare.Test(actual, present, op, value))
+                bool present = status != null && status.TryGetPropertyValue(cond.Name, out actual);
+                if (!cond.Test(actual, present))
                 {
                     return false;
                 }
@@ -216,32 +205,33 @@ public sealed class ThingQuery
         return true;
     }
 
-    /// <summary>Sorts (a copy of) the matching Things by the requested fields, ties broken by uid.</summary>
+    /// <summary>Sorts the matching Things (given in uid order) by the requested fields. The sort is stable,
+    /// so ties stay in uid order.</summary>
     public ThingRecord[] Sort(IEnumerable<ThingRecord> matching)
     {
-        var items = matching.ToArray();
-        Array.Sort(items, Compare);
-        return items;
-    }
-
-    private int Compare(ThingRecord a, ThingRecord b)
-    {
+        IOrderedEnumerable<ThingRecord> ordered = null;
         foreach (var (field, desc) in _sort)
         {
-            int c = field switch
+            ordered = field switch
             {
-                "title" => string.CompareOrdinal(a.Title, b.Title),
-                "description" => string.CompareOrdinal(a.Description, b.Description),
-                "created" => a.Created.CompareTo(b.Created),
-                "modified" => a.Modified.CompareTo(b.Modified),
-                _ => string.CompareOrdinal(a.Uid, b.Uid),
+                "title" => By(ordered, matching, t => t.Title, StringComparer.Ordinal, desc),
+                "description" => By(ordered, matching, t => t.Description, StringComparer.Ordinal, desc),
+                "created" => By(ordered, matching, t => t.Created, Comparer<DateTime>.Default, desc),
+                "modified" => By(ordered, matching, t => t.Modified, Comparer<DateTime>.Default, desc),
+                _ => By(ordered, matching, t => t.Uid, StringComparer.Ordinal, desc),
             };
-            if (c != 0)
-            {
-                return desc ? -c : c;
-            }
         }
-        return string.CompareOrdinal(a.Uid, b.Uid);
+        return (ordered ?? matching).ToArray();
+    }
+
+    private static IOrderedEnumerable<ThingRecord> By<TKey>(IOrderedEnumerable<ThingRecord> ordered,
+        IEnumerable<ThingRecord> source, Func<ThingRecord, TKey> key, IComparer<TKey> comparer, bool desc)
+    {
+        if (ordered == null)
+        {
+            return desc ? source.OrderByDescending(key, comparer) : source.OrderBy(key, comparer);
+        }
+        return desc ? ordered.ThenByDescending(key, comparer) : ordered.ThenBy(key, comparer);
     }
 
     private bool TypeMatches(JsonNode node)
