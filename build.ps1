@@ -124,7 +124,7 @@ switch ($Task) {
         $failed = $core.Failed + $pester.Failed
         $skipped = $core.Skipped + $pester.Skipped
         Write-Host ''
-        Write-Host "xunit : $($core.Passed) passed, $($core.Failed) failed, $($core.Skipped) skipped"
+        Write-Host "xunit: $($core.Passed) passed, $($core.Failed) failed, $($core.Skipped) skipped"
         Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
         Write-Host "$passed passed, $failed failed, $skipped skipped"
         exit ([int]($failed -gt 0 -or $passed -eq 0))

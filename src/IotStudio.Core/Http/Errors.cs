@@ -31,6 +31,17 @@ namespace IotStudio.Http
         public string Header(string name) => Headers != null && Headers.TryGetValue(name, out var v) ? v : null;
     }
 
+    /// <summary>The API's error body: <c>{"error": {"status", "message", "details"}}</c>.</summary>
+    public sealed class ApiError
+    {
+        /// <summary>The status the body states (normally the HTTP status).</summary>
+        public int Status { get; set; }
+        /// <summary>The message.</summary>
+        public string Message { get; set; }
+        /// <summary>Free-form details as plain values, or null.</summary>
+        public OrderedDictionary Details { get; set; }
+    }
+
     /// <summary>Base of every exception Core throws.</summary>
     public class IotStudioException : Exception
     {
@@ -55,12 +66,21 @@ namespace IotStudio.Http
     {
         /// <summary>Creates the exception from a response.</summary>
         public IotStudioApiException(string method, string path, RawResponse response, string apiMessage, OrderedDictionary details, Exception inner = null)
+            : this(method, path, response, apiMessage, details, null, inner)
+        {
+        }
+
+        private IotStudioApiException(string method, string path, RawResponse response, string apiMessage, OrderedDictionary details, ApiError error, Exception inner)
             : base(Describe(method, path, response.StatusCode, apiMessage), method, path, inner)
         {
             Response = response;
             ApiMessage = apiMessage;
             Details = details;
+            Error = error;
         }
+
+        /// <summary>The parsed error body, or null when the body was not the API's error shape (an HTML proxy page, say).</summary>
+        public ApiError Error { get; }
 
         /// <summary>HTTP status code.</summary>
         public override int StatusCode => Response.StatusCode;
@@ -99,6 +119,7 @@ namespace IotStudio.Http
         {
             string message = null;
             OrderedDictionary details = null;
+            ApiError error = null;
             Exception parseError = null;
             if (LooksLikeJson(response.Body))
             {
@@ -113,6 +134,8 @@ namespace IotStudio.Http
                             {
                                 if (err.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) message = m.GetString();
                                 if (err.TryGetProperty("details", out var d) && d.ValueKind == JsonValueKind.Object) details = JsonClr.ToDictionary(d);
+                                var stated = err.TryGetProperty("status", out var st) && st.ValueKind == JsonValueKind.Number && st.TryGetInt32(out var n) ? n : response.StatusCode;
+                                error = new ApiError { Status = stated, Message = message, Details = details };
                             }
                             else if (err.ValueKind == JsonValueKind.String)
                             {
@@ -127,7 +150,7 @@ namespace IotStudio.Http
                 }
             }
             if (string.IsNullOrEmpty(message)) message = Summarize(response);
-            return new IotStudioApiException(method, path, response, message, details, parseError);
+            return new IotStudioApiException(method, path, response, message, details, error, parseError);
         }
 
         private static bool LooksLikeJson(string body)
