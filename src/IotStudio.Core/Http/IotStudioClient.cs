@@ -45,6 +45,9 @@ namespace IotStudio.Http
                 UserAgent = options.UserAgent,
                 ThrowOnAnyError = false,
                 FollowRedirects = false,
+                // RestSharp's default marks every status but 2xx and 404 as a transport error; here any answer that
+                // arrived is a response, and the status decides. Real transport failures still come back as Error.
+                CalculateResponseStatus = _ => ResponseStatus.Completed,
             };
             if (options.SkipCertificateCheck)
                 restOptions.RemoteCertificateValidationCallback = (sender, cert, chain, errors) => true;
