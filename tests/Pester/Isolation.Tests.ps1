@@ -1,0 +1,155 @@
+# IotStudio shares a process with other modules: another module's RestSharp 108 (tests/Fixtures/OtherRestModule)
+# and IotStudio's RestSharp 114 must both work, whichever is imported first. And the module survives being
+# published to a repository and saved back from it.
+
+BeforeAll {
+    $ProgressPreference = 'SilentlyContinue'
+    Import-Module $PSScriptRoot/TestHelpers.psm1 -Force
+    Import-Module $env:IOTSTUDIO_TEST_MODULE -Force
+
+    $script:Url = Get-EmulatorUrl
+    $script:ModuleManifest = (Resolve-Path $env:IOTSTUDIO_TEST_MODULE).Path
+    $script:ModuleDir = Split-Path $ModuleManifest
+
+    # Reads 'key=value' lines that a child script printed.
+    function ConvertFrom-ChildLine {
+        param([string[]] $Lines)
+        $map = [ordered]@{}
+        foreach ($line in $Lines) {
+            if ($line -match '^(?<k>[A-Za-z0-9.]+)=(?<v>.*)$') { $map[$Matches.k] = $Matches.v }
+        }
+        $map
+    }
+
+    # A child script that connects to the emulator, lists Things and reports where RestSharp came from.
+    function Get-IotStudioScript {
+        param([string] $Tag)
+        @"
+`$c = Connect-IotStudio -ApiUrl '$Url' -Space test -ClientCredential ([pscredential]::new('test-client', (ConvertTo-SecureString 'test-secret-S3cr3t!' -AsPlainText -Force))) -PassThru
+'$Tag.things=' + @(Get-IotThing -Connection `$c -ErrorAction Stop).Count
+`$rs = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'RestSharp' }
+foreach (`$a in `$rs) {
+    `$alc = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$a)
+    `$where = if (`$alc -eq [System.Runtime.Loader.AssemblyLoadContext]::Default) { 'default' } else { 'isolated' }
+    'restsharp.' + `$where + '=' + `$a.GetName().Version
+}
+`$core = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'IotStudio.Core' }
+'$Tag.core.default=' + ([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$core) -eq [System.Runtime.Loader.AssemblyLoadContext]::Default)
+Disconnect-IotStudio `$c
+"@
+    }
+
+    function Get-FixtureScript {
+        param([string] $Tag)
+        @"
+`$info = Get-OtherRestInfo -Url '$Url'
+'$Tag.fixture.version=' + `$info.RestSharpVersion
+'$Tag.fixture.status=' + `$info.StatusCode
+'$Tag.fixture.default=' + `$info.IsDefaultContext
+'$Tag.fixture.content=' + `$info.Content
+'$Tag.fixture.error=' + `$info.Error
+"@
+    }
+}
+
+Describe 'Another module with its own RestSharp in the same process' {
+    BeforeAll {
+        $script:FixtureDir = Join-Path $TestDrive 'OtherRestModule'
+        $project = Join-Path $PSScriptRoot '../Fixtures/OtherRestModule/OtherRestModule.csproj'
+        # --artifacts-path keeps bin/obj out of the source tree.
+        $log = & dotnet publish $project -c Release -o $FixtureDir --artifacts-path (Join-Path $TestDrive 'artifacts') --nologo -v quiet 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "Building the fixture failed: $($log -join "`n")" }
+        $script:FixtureManifest = Join-Path $FixtureDir 'OtherRestModule.psd1'
+    }
+
+    BeforeEach {
+        Reset-Emulator
+        Add-EmulatorThing -Count 4 | Out-Null
+    }
+
+    It 'works when the other module loads first (<Order>)' -ForEach @(
+        @{ Order = 'fixture, then IotStudio'; FixtureFirst = $true; Lists = 1 }
+        @{ Order = 'IotStudio, then fixture'; FixtureFirst = $false; Lists = 2 }
+    ) {
+        $fixtureImport = "Import-Module '$FixtureManifest'"
+        $iotImport = "Import-Module '$ModuleManifest'"
+        $script = if ($FixtureFirst) {
+            @($fixtureImport, (Get-FixtureScript 'first'), $iotImport, (Get-IotStudioScript 'iot'), (Get-FixtureScript 'again')) -join "`n"
+        }
+        else {
+            @($iotImport, (Get-IotStudioScript 'iot'), $fixtureImport, (Get-FixtureScript 'first'), (Get-IotStudioScript 'again')) -join "`n"
+        }
+        $script = "`$ErrorActionPreference = 'Stop'`n" + $script
+
+        $lines = Invoke-ChildPwsh -Script $script
+        $r = ConvertFrom-ChildLine $lines
+
+        $r['first.fixture.error'] | Should -BeNullOrEmpty
+        $r['first.fixture.status'] | Should -Be '200'
+        $r['first.fixture.content'] | Should -BeLike '*"status":"ok"*'
+        $r['first.fixture.version'] | Should -Be '108.0.1.0'
+        $r['first.fixture.default'] | Should -Be 'True'
+        $r['iot.things'] | Should -Be '4'
+        $r['iot.core.default'] | Should -Be 'False'
+        if ($FixtureFirst) {
+            $r['again.fixture.status'] | Should -Be '200'
+            $r['again.fixture.version'] | Should -Be '108.0.1.0'
+        }
+        else {
+            $r['again.things'] | Should -Be '4'
+        }
+        # The last report sees both copies: 108 in the default context, IotStudio's 114 in its own.
+        $r['restsharp.default'] | Should -Be '108.0.1.0'
+        $r['restsharp.isolated'] | Should -BeLike '114.*'
+        @($lines -match '^restsharp\.default=').Count | Should -BeGreaterOrEqual 1
+        (Get-EmulatorRequest -Kind Api | Where-Object { $_.path -eq '/spaces/test/things' -and $_.status -eq 200 }).Count | Should -Be $Lists
+    }
+}
+
+Describe 'Publishing to a repository and installing from it' {
+    BeforeAll {
+        $script:RepoName = 'IotStudioTest' + [guid]::NewGuid().ToString('n').Substring(0, 8)
+        $script:RepoDir = New-Item -ItemType Directory (Join-Path $TestDrive 'repo')
+        $script:SavedDir = New-Item -ItemType Directory (Join-Path $TestDrive 'saved')
+        Register-PSResourceRepository -Name $RepoName -Uri $RepoDir.FullName -Trusted
+    }
+    AfterAll {
+        Unregister-PSResourceRepository -Name $RepoName -ErrorAction SilentlyContinue
+    }
+
+    BeforeEach { Reset-Emulator }
+
+    It 'publishes the built module, saves it back, and the saved copy imports with every cmdlet and works' {
+        # Publish-PSResource wants the folder to carry the module's name.
+        $copy = Join-Path $TestDrive 'copy/IotStudio'
+        New-Item -ItemType Directory (Split-Path $copy) -Force | Out-Null
+        Copy-Item $ModuleDir $copy -Recurse
+        $manifest = Import-PowerShellDataFile $ModuleManifest
+
+        Publish-PSResource -Path $copy -Repository $RepoName -ErrorAction Stop
+        $found = Find-PSResource -Name IotStudio -Repository $RepoName -ErrorAction Stop
+        $found.Version.ToString() | Should -Be $manifest.ModuleVersion
+        Save-PSResource -Name IotStudio -Repository $RepoName -Path $SavedDir.FullName -TrustRepository -ErrorAction Stop
+
+        $saved = Get-ChildItem $SavedDir.FullName -Recurse -Filter IotStudio.psd1 | Select-Object -First 1
+        $saved | Should -Not -BeNullOrEmpty
+        Join-Path $saved.DirectoryName 'dependencies/RestSharp.dll' | Should -Exist
+        Join-Path $saved.DirectoryName 'dependencies/IotStudio.Core.dll' | Should -Exist
+
+        Add-EmulatorThing -Count 2 | Out-Null
+        $lines = Invoke-ChildPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+`$m = Import-Module '$($saved.FullName)' -PassThru
+'path=' + `$m.ModuleBase
+Get-Command -Module IotStudio | ForEach-Object { 'command=' + `$_.Name }
+Connect-IotStudio -ApiUrl '$Url' -Space test -AccessToken (ConvertTo-SecureString 'static-test-token' -AsPlainText -Force)
+'things=' + @(Get-IotThing).Count
+"@
+        $commands = @($lines -match '^command=' -replace '^command=')
+        $modulePath = ($lines -match '^path=') -replace '^path='
+        $modulePath | Should -Be $saved.DirectoryName
+        $commands | Should -Not -BeNullOrEmpty
+        @($commands | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object)
+        ($lines -match '^things=') | Should -Be 'things=2'
+    }
+}
