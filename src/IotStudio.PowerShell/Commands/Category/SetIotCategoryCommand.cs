@@ -4,7 +4,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Changes a Category's description or model; what you do not give is kept.</summary>
-    [Cmdlet(VerbsCommon.Set, "IotCategory", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsCommon.Set, "IotCategory", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(Category))]
     public sealed class SetIotCategoryCommand : IotStudioSpaceCmdlet
     {

@@ -7,7 +7,7 @@ namespace IotStudio.PowerShell.Commands
     /// Changes a Thing through a full PUT. By id, the Thing is read first and only the fields given change;
     /// with -InputObject, the object (as changed in the pipeline) is sent back whole. Unknown fields are kept.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = IdSet)]
+    [Cmdlet(VerbsCommon.Set, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(Thing))]
     public sealed class SetIotThingCommand : ThingFieldsCmdlet
     {

@@ -85,22 +85,29 @@ namespace IotStudio.PowerShell.Commands
         protected void ApplyFields(OrderedDictionary body)
         {
             if (AdditionalProperties != null) foreach (DictionaryEntry kv in PlainValue.Map(AdditionalProperties)) body[kv.Key] = kv.Value;
-            if (Bound(nameof(Title))) body["title"] = Title;
-            if (Bound(nameof(Description))) body["description"] = Description;
-            if (Bound(nameof(Type))) body["@type"] = Type == null ? null : Type.Length == 1 ? (object)Type[0] : Type;
-            if (Bound(nameof(Context))) body["@context"] = PlainValue.From(Context);
+            if (Bound(nameof(Title))) Put(body, "title", Title);
+            if (Bound(nameof(Description))) Put(body, "description", Description);
+            if (Bound(nameof(Type))) Put(body, "@type", Type == null ? null : Type.Length == 1 ? (object)Type[0] : Type);
+            if (Bound(nameof(Context))) Put(body, "@context", PlainValue.From(Context));
             if (Bound(nameof(Model)) || Bound(nameof(ModelVersion)))
             {
                 var current = ModelFrom(body["model"]);
                 if (Bound(nameof(Model))) current = ModelFrom(Model);
                 if (current != null && Bound(nameof(ModelVersion))) current.Version = ModelVersion;
-                body["model"] = current;
+                Put(body, "model", current);
             }
-            if (Bound(nameof(Status))) body["status"] = PlainValue.Map(Status);
-            if (Bound(nameof(PropertyAffordances))) body["properties"] = PlainValue.Map(PropertyAffordances);
-            if (Bound(nameof(ActionAffordances))) body["actions"] = PlainValue.Map(ActionAffordances);
-            if (Bound(nameof(EventAffordances))) body["events"] = PlainValue.Map(EventAffordances);
-            if (Bound(nameof(Links))) body["links"] = PlainValue.From(Links);
+            if (Bound(nameof(Status))) Put(body, "status", Status == null ? null : PlainValue.Map(Status));
+            if (Bound(nameof(PropertyAffordances))) Put(body, "properties", PlainValue.Map(PropertyAffordances));
+            if (Bound(nameof(ActionAffordances))) Put(body, "actions", PlainValue.Map(ActionAffordances));
+            if (Bound(nameof(EventAffordances))) Put(body, "events", PlainValue.Map(EventAffordances));
+            if (Bound(nameof(Links))) Put(body, "links", PlainValue.From(Links));
+        }
+
+        // A null bound from a piped object's empty property must not add "field": null to a body that never had it.
+        private static void Put(OrderedDictionary body, string key, object value)
+        {
+            if (value == null && !body.Contains(key)) return;
+            body[key] = value;
         }
     }
 }
