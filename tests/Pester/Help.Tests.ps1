@@ -1,0 +1,327 @@
+# Help: every exported cmdlet has a docs/cmdlets page that matches its parameters, and Get-Help shows it
+# (the MAML that tools/New-MamlHelp.ps1 builds). Also the failure modes of New-MamlHelp.ps1 itself.
+
+BeforeDiscovery {
+    $manifest = Import-PowerShellDataFile -Path $env:IOTSTUDIO_TEST_MODULE
+    $script:Cmdlets = @($manifest.CmdletsToExport | ForEach-Object { @{ Name = $_ } })
+}
+
+BeforeAll {
+    $ProgressPreference = 'SilentlyContinue'
+    Import-Module $env:IOTSTUDIO_TEST_MODULE -Force
+
+    $script:DocsPath = Join-Path $PSScriptRoot '../../docs/cmdlets' | Resolve-Path | ForEach-Object ProviderPath
+    $script:Tool = Join-Path $PSScriptRoot '../../tools/New-MamlHelp.ps1' | Resolve-Path | ForEach-Object ProviderPath
+    # Common parameters are documented by the CommonParameters paragraph; -WhatIf and -Confirm get their own entries.
+    $script:Common = @([System.Management.Automation.PSCmdlet]::CommonParameters) + 'UseTransaction'
+
+    # The type name as platyPS writes it in a yaml block.
+    function Get-DocTypeName([type] $Type) {
+        if ($Type.IsGenericType -and $Type.GetGenericTypeDefinition() -eq [Nullable`1]) { return $Type.GenericTypeArguments[0].Name }
+        if ($Type.IsGenericType) { return $Type.ToString() }
+        $Type.Name
+    }
+
+    # A light reading of a platyPS page: synopsis, syntax blocks, examples, and each parameter's yaml blocks.
+    function Read-DocPage([string] $Path) {
+        $lines = Get-Content -LiteralPath $Path
+        $section = $null; $sub = $null; $fence = $null; $lang = $null
+        $code = [System.Collections.Generic.List[string]]::new()
+        $page = [pscustomobject]@{
+            Synopsis = ''; Syntax = [ordered]@{}; Examples = [System.Collections.Generic.List[string]]::new()
+            Parameters = [ordered]@{}; Sections = [System.Collections.Generic.List[string]]::new()
+        }
+        foreach ($line in $lines) {
+            if ($fence) {
+                if ($line -match '^```\s*$') {
+                    $fence = $null
+                    if ($section -eq 'SYNTAX' -and $sub) { $page.Syntax[$sub] = ($code -join ' ').Trim() }
+                    if ($section -eq 'PARAMETERS' -and $sub -like '-*' -and $lang -eq 'yaml') {
+                        $map = @{}
+                        foreach ($y in $code) { if ($y -match '^([^:]+):\s*(.*)$') { $map[$Matches[1].Trim()] = $Matches[2].Trim() } }
+                        $page.Parameters[$sub.Substring(1)].Add($map)
+                    }
+                }
+                else { $code.Add($line) }
+                continue
+            }
+            if ($line -match '^```(\w*)') { $fence = $true; $lang = $Matches[1]; $code.Clear(); continue }
+            if ($line -match '^## (.+)$') { $section = $Matches[1].Trim(); $sub = $null; $page.Sections.Add($section); continue }
+            if ($line -match '^### (.+)$') {
+                $sub = $Matches[1].Trim()
+                if ($section -eq 'EXAMPLES') { $page.Examples.Add($sub) }
+                if ($section -eq 'PARAMETERS' -and $sub -like '-*') { $page.Parameters[$sub.Substring(1)] = [System.Collections.Generic.List[hashtable]]::new() }
+                continue
+            }
+            if ($section -eq 'SYNOPSIS' -and $line.Trim()) { $page.Synopsis = ($page.Synopsis + ' ' + $line.Trim()).Trim() }
+        }
+        $page
+    }
+
+    # A minimal valid page for the tool's own tests; the pieces can be replaced to make it malformed.
+    function New-TestPage([string] $Folder, [string] $Synopsis = 'Does a test thing.', [switch] $NoSynopsis, [switch] $NoYaml, [string] $SyntaxLine = 'Get-Demo [-Name] <string> [<CommonParameters>]') {
+        $synopsisPart = if ($NoSynopsis) { '' } else { "## SYNOPSIS`n$Synopsis`n" }
+        $yaml = if ($NoYaml) { '' } else {
+            "``````yaml`nType: String`nParameter Sets: (All)`nAliases: N`n`nRequired: True`nPosition: 0`nDefault value: None`nAccept pipeline input: True (ByValue)`nAccept wildcard characters: False`n``````"
+        }
+        $text = @"
+---
+external help file: Demo.dll-Help.xml
+Module Name: Demo
+online version:
+schema: 2.0.0
+---
+
+# Get-Demo
+
+$synopsisPart
+## SYNTAX
+
+### __AllParameterSets
+``````
+$SyntaxLine
+``````
+
+## DESCRIPTION
+Gets a demo <item> & "more".
+
+## EXAMPLES
+
+### Example 1: Get one
+``````powershell
+Get-Demo -Name 'a<b>&c'
+``````
+
+Gets the demo named a<b>&c.
+
+## PARAMETERS
+
+### -Name
+The name.
+
+$yaml
+
+### CommonParameters
+This cmdlet supports the common parameters.
+
+## INPUTS
+
+### System.String
+
+## OUTPUTS
+
+### System.Object
+
+## NOTES
+
+## RELATED LINKS
+
+[Get-Help](Get-Help.md)
+"@
+        New-Item -ItemType Directory -Force -Path $Folder | Out-Null
+        Set-Content -LiteralPath (Join-Path $Folder 'Get-Demo.md') -Value $text
+    }
+}
+
+Describe 'Help of <Name>' -ForEach $Cmdlets {
+    BeforeAll {
+        $Command = Get-Command $Name -Module IotStudio
+        $PagePath = Join-Path $DocsPath "$Name.md"
+        $Page = if (Test-Path -LiteralPath $PagePath) { Read-DocPage $PagePath }
+        # get_Values(): Parameters is a dictionary, and a parameter named Values would shadow .Values.
+        $Params = @($Command.Parameters.get_Values() | Where-Object Name -NotIn $Common)
+    }
+
+    It 'has a docs page with the platyPS sections' {
+        $PagePath | Should -Exist
+        $Page.Sections | Should -Be 'SYNOPSIS', 'SYNTAX', 'DESCRIPTION', 'EXAMPLES', 'PARAMETERS', 'INPUTS', 'OUTPUTS', 'NOTES', 'RELATED LINKS'
+        Get-Content -LiteralPath $PagePath -TotalCount 6 | Should -Be '---', 'external help file: IotStudio.PowerShell.dll-Help.xml', 'Module Name: IotStudio', 'online version:', 'schema: 2.0.0', '---'
+    }
+
+    It 'documents every parameter of the cmdlet' {
+        $missing = $Params | ForEach-Object Name | Where-Object { -not $Page.Parameters.Contains($_) }
+        $missing | Should -BeNullOrEmpty -Because "$Name.md must have a '### -Name' entry for each parameter"
+    }
+
+    It 'documents no parameter the cmdlet does not have' {
+        $extra = $Page.Parameters.get_Keys() | Where-Object { $_ -notin $Params.Name }
+        $extra | Should -BeNullOrEmpty
+    }
+
+    It 'documents -Connection, -Space, -WhatIf/-Confirm and the paging parameters where the cmdlet has them' {
+        $expected = @()
+        if ($Command.ImplementingType.IsSubclassOf([IotStudio.PowerShell.IotStudioCmdlet])) { $expected += 'Connection' }
+        if ($Command.Parameters.ContainsKey('Space')) { $expected += 'Space' }
+        $attribute = $Command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $true)[0]
+        if ($attribute.SupportsShouldProcess) { $expected += 'WhatIf', 'Confirm' }
+        if ($attribute.SupportsPaging) { $expected += 'First', 'Skip', 'IncludeTotalCount' }
+        foreach ($p in $expected) {
+            $Page.Parameters.Contains($p) | Should -BeTrue -Because "$Name has -$p"
+            $Page.Parameters[$p].Count | Should -BeGreaterThan 0 -Because "-$p needs its yaml block"
+        }
+    }
+
+    It 'documents each parameter with the type, sets, aliases, position and pipeline input the cmdlet declares' {
+        # Collected, then asserted once: every mismatch of the page is reported in one failure.
+        $problems = [System.Collections.Generic.List[string]]::new()
+        foreach ($p in $Params) {
+            $blocks = $Page.Parameters[$p.Name]
+            if (-not $blocks -or -not $blocks.Count) { $problems.Add("-$($p.Name): no yaml block"); continue }
+            foreach ($kv in $p.ParameterSets.GetEnumerator()) {
+                $set = $kv.Key; $a = $kv.Value
+                $setText = if ($set -eq '__AllParameterSets') { '(All)' } else { $set }
+                $block = $blocks | Where-Object { ($_['Parameter Sets'] -split ',\s*') -contains $setText } | Select-Object -First 1
+                if (-not $block) { $problems.Add("-$($p.Name): no yaml block for the parameter set $setText"); continue }
+                $pipe = @(if ($a.ValueFromPipelineByPropertyName) { 'ByPropertyName' }; if ($a.ValueFromPipeline) { 'ByValue' })
+                $expected = [ordered]@{
+                    'Type'                  = Get-DocTypeName $p.ParameterType
+                    'Required'              = "$($a.IsMandatory)"
+                    'Position'              = if ($a.Position -lt 0) { 'Named' } else { "$($a.Position)" }
+                    'Accept pipeline input' = if ($pipe) { "True ($($pipe -join ', '))" } else { 'False' }
+                }
+                foreach ($key in $expected.get_Keys()) {
+                    if ($block[$key] -cne $expected[$key]) { $problems.Add("-$($p.Name) in ${setText}: ${key} is '$($block[$key])', the cmdlet says '$($expected[$key])'") }
+                }
+            }
+            $aliases = @($p.Aliases)
+            if ($p.Name -eq 'WhatIf') { $aliases = @('wi') }
+            if ($p.Name -eq 'Confirm') { $aliases = @('cf') }
+            $wild = "$([bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }))"
+            foreach ($b in $blocks) {
+                if ($b['Aliases'] -cne ($aliases -join ', ')) { $problems.Add("-$($p.Name): Aliases is '$($b['Aliases'])', the cmdlet says '$($aliases -join ', ')'") }
+                if ($b['Accept wildcard characters'] -cne $wild) { $problems.Add("-$($p.Name): Accept wildcard characters is '$($b['Accept wildcard characters'])', the cmdlet says '$wild'") }
+            }
+            $documentedSets = ($blocks | ForEach-Object { $_['Parameter Sets'] -split ',\s*' } | Sort-Object) -join ', '
+            $declaredSets = ($p.ParameterSets.get_Keys() | ForEach-Object { if ($_ -eq '__AllParameterSets') { '(All)' } else { $_ } } | Sort-Object) -join ', '
+            if ($documentedSets -cne $declaredSets) { $problems.Add("-$($p.Name): Parameter Sets is '$documentedSets', the cmdlet says '$declaredSets'") }
+        }
+        $problems | Should -BeNullOrEmpty -Because "$Name.md must match the cmdlet"
+    }
+
+    It 'has one syntax block per parameter set, with the syntax line Get-Command shows' {
+        $Page.Syntax.Count | Should -Be $Command.ParameterSets.Count
+        foreach ($set in $Command.ParameterSets) {
+            $title = if ($set.IsDefault -and $Command.ParameterSets.Count -gt 1) { "$($set.Name) (Default)" } else { $set.Name }
+            $Page.Syntax.Contains($title) | Should -BeTrue -Because "### $title"
+            $Page.Syntax[$title] | Should -Be "$Name $set"
+        }
+    }
+
+    It 'has at least two examples on the page' {
+        $Page.Examples.Count | Should -BeGreaterOrEqual 2
+        $Page.Examples | ForEach-Object { $_ | Should -Match '^Example \d+: \S' }
+    }
+
+    It 'shows the page synopsis in Get-Help, not the generated stub' {
+        $help = Get-Help $Name
+        $Page.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Be $Page.Synopsis
+        $help.Synopsis | Should -Not -BeLike "$Name *[<]*"
+        ($help.Description.Text -join "`n") | Should -Not -BeNullOrEmpty
+    }
+
+    It 'shows at least two examples with code in Get-Help' {
+        $examples = @((Get-Help $Name -Examples).Examples.Example)
+        $examples.Count | Should -BeGreaterOrEqual 2
+        $examples.Count | Should -Be $Page.Examples.Count
+        foreach ($e in $examples) {
+            $e.Code | Should -Not -BeNullOrEmpty
+            ($e.Remarks.Text -join '') | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    It 'describes every parameter in Get-Help' {
+        $helpParams = @((Get-Help $Name -Full).parameters.parameter)
+        $undescribed = foreach ($p in $Params) {
+            $h = $helpParams | Where-Object name -eq $p.Name
+            if (-not $h -or -not ($h.description.Text -join '').Trim()) { $p.Name }
+        }
+        $undescribed | Should -BeNullOrEmpty -Because "Get-Help $Name -Parameter <name> must show a description"
+    }
+}
+
+Describe 'Module help' {
+    It 'ships the MAML file next to the cmdlet assembly' {
+        $root = Split-Path -Parent $env:IOTSTUDIO_TEST_MODULE
+        $file = Join-Path $root 'en-US/IotStudio.PowerShell.dll-Help.xml'
+        $file | Should -Exist
+        [xml] $xml = Get-Content -LiteralPath $file -Raw
+        $xml.helpItems.schema | Should -Be 'maml'
+        @($xml.helpItems.command).Count | Should -Be (Get-Module IotStudio).ExportedCmdlets.Count
+    }
+
+    It 'has no page for a command the module does not export' {
+        $exported = @((Get-Module IotStudio).ExportedCmdlets.Keys)
+        $pages = Get-ChildItem -LiteralPath $DocsPath -Filter '*.md' | ForEach-Object BaseName
+        $pages | Where-Object { $_ -notin $exported } | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'tools/New-MamlHelp.ps1' {
+    It 'writes one command element per page, creating the output folder' {
+        $out = Join-Path $TestDrive 'a/b/en-US/Help.xml'
+        & $Tool -DocsPath $DocsPath -OutputPath $out
+        [xml] $xml = Get-Content -LiteralPath $out -Raw
+        $ns = [System.Xml.XmlNamespaceManager]::new($xml.NameTable)
+        $ns.AddNamespace('command', 'http://schemas.microsoft.com/maml/dev/command/2004/10')
+        $names = $xml.SelectNodes('//command:details/command:name', $ns) | ForEach-Object InnerText
+        $names | Should -Be (Get-ChildItem -LiteralPath $DocsPath -Filter '*.md' | Sort-Object Name | ForEach-Object BaseName)
+    }
+
+    It 'writes the syntax, parameter attributes, examples and links of a page' {
+        $docs = Join-Path $TestDrive 'ok'
+        New-TestPage $docs
+        $out = Join-Path $TestDrive 'ok.xml'
+        & $Tool -DocsPath $docs -OutputPath $out
+        [xml] $xml = Get-Content -LiteralPath $out -Raw
+        $cmd = $xml.helpItems.command
+        $cmd.details.name | Should -Be 'Get-Demo'
+        $cmd.details.verb | Should -Be 'Get'
+        $cmd.details.noun | Should -Be 'Demo'
+        $param = $cmd.parameters.parameter
+        $param.name | Should -Be 'Name'
+        $param.required | Should -Be 'true'
+        $param.position | Should -Be '0'
+        $param.pipelineInput | Should -Be 'True (ByValue)'
+        $param.aliases | Should -Be 'N'
+        $cmd.syntax.syntaxItem.parameter.name | Should -Be 'Name'
+        $cmd.inputTypes.inputType.type.name | Should -Be 'System.String'
+        $cmd.returnValues.returnValue.type.name | Should -Be 'System.Object'
+        $cmd.relatedLinks.navigationLink.linkText | Should -Be 'Get-Help'
+    }
+
+    It 'escapes markup characters in the text' {
+        $docs = Join-Path $TestDrive 'escape'
+        New-TestPage $docs -Synopsis 'Reads <things> & "quotes"'
+        $out = Join-Path $TestDrive 'escape.xml'
+        & $Tool -DocsPath $docs -OutputPath $out
+        [xml] $xml = Get-Content -LiteralPath $out -Raw
+        $xml.helpItems.command.details.description.para | Should -Be 'Reads <things> & "quotes"'
+        $xml.helpItems.command.examples.example.code | Should -Be "Get-Demo -Name 'a<b>&c'"
+        $xml.helpItems.command.description.para | Should -Be 'Gets a demo <item> & "more".'
+    }
+
+    It 'fails naming the file and the section when SYNOPSIS is missing' {
+        $docs = Join-Path $TestDrive 'nosynopsis'
+        New-TestPage $docs -NoSynopsis
+        $out = Join-Path $TestDrive 'nosynopsis.xml'
+        { & $Tool -DocsPath $docs -OutputPath $out } | Should -Throw -ExpectedMessage "*Get-Demo.md*SYNOPSIS*"
+        $out | Should -Not -Exist
+    }
+
+    It 'fails naming the file and the parameter when a parameter has no yaml block' {
+        $docs = Join-Path $TestDrive 'noyaml'
+        New-TestPage $docs -NoYaml
+        { & $Tool -DocsPath $docs -OutputPath (Join-Path $TestDrive 'noyaml.xml') } | Should -Throw -ExpectedMessage "*Get-Demo.md*PARAMETERS / -Name*yaml*"
+    }
+
+    It 'fails when a syntax line names a parameter the page does not document' {
+        $docs = Join-Path $TestDrive 'undocumented'
+        New-TestPage $docs -SyntaxLine 'Get-Demo [-Name] <string> [-Force] [<CommonParameters>]'
+        { & $Tool -DocsPath $docs -OutputPath (Join-Path $TestDrive 'undocumented.xml') } | Should -Throw -ExpectedMessage "*Get-Demo.md*SYNTAX*-Force*"
+    }
+
+    It 'fails when the docs folder does not exist' {
+        { & $Tool -DocsPath (Join-Path $TestDrive 'none') -OutputPath (Join-Path $TestDrive 'none.xml') } | Should -Throw -ExpectedMessage '*does not exist*'
+    }
+}
