@@ -55,8 +55,18 @@ namespace IotStudio.Api
             if (Extra != null) foreach (var kv in Extra) r.AddQuery(kv.Key, kv.Value);
         }
 
-        internal bool HasDeleteFilter =>
-            Type != null || (ThingIds?.Count ?? 0) > 0 || (InCategories?.Count ?? 0) > 0 || (PropertyFilter?.Count ?? 0) > 0 || (Extra?.Count ?? 0) > 0;
+        /// <summary>True when this query, sent as a bulk delete, would carry at least one real filter.</summary>
+        public bool IsDeleteFilter()
+        {
+            var probe = new ApiRequest("DELETE", "/");
+            Apply(probe, forDelete: true);
+            return HasDeleteFilter(probe);
+        }
+
+        /// <summary>True when a request carries at least one real filter of the bulk delete (nulls and paging keys do not count).</summary>
+        internal static bool HasDeleteFilter(ApiRequest request) =>
+            request.Query.Any(kv => !string.IsNullOrEmpty(kv.Value) &&
+                (kv.Key == "@type" || kv.Key == "thingID[]" || kv.Key == "category[]" || kv.Key.StartsWith("property:", StringComparison.Ordinal)));
 
         private static string NormalizeSort(string field)
         {
@@ -119,10 +129,10 @@ namespace IotStudio.Api
         /// <summary>Deletes every Thing matching the filter; refuses an empty filter. Returns the deleted uids.</summary>
         public Task<string[]> DeleteWhereAsync(string space, ThingQuery filter, CancellationToken ct)
         {
-            if (filter == null || !filter.HasDeleteFilter)
-                throw new ArgumentException("Deleting Things by filter needs at least one filter (type, Thing ids, categories or property conditions); an empty filter would delete every Thing in the space.", nameof(filter));
             var request = new ApiRequest("DELETE", Collection(space, null));
-            filter.Apply(request, forDelete: true);
+            filter?.Apply(request, forDelete: true);
+            if (filter == null || !ThingQuery.HasDeleteFilter(request))
+                throw new ArgumentException("Deleting Things by filter needs at least one filter (type, Thing ids, categories or property conditions); an empty filter would delete every Thing in the space.", nameof(filter));
             return _client.SendAsync(request, e => JsonRead.StringArray(e) ?? Array.Empty<string>(), ct);
         }
     }

@@ -6,8 +6,8 @@ namespace IotStudio.Api
     /// <summary>Checks names and ids before anything is sent, with messages a person can act on.</summary>
     public static class Validate
     {
-        private static readonly Regex NamePattern = new Regex("^[a-zA-Z0-9_:-]{1,26}$", RegexOptions.CultureInvariant);
-        private static readonly Regex UlidPattern = new Regex("^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$", RegexOptions.CultureInvariant);
+        private static readonly Regex NamePattern = new Regex(@"^[a-zA-Z0-9_:-]{1,26}\z", RegexOptions.CultureInvariant);
+        private static readonly Regex UlidPattern = new Regex(@"^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}\z", RegexOptions.CultureInvariant);
 
         /// <summary>True for a valid Category or Model name.</summary>
         public static bool IsName(string value) => value != null && NamePattern.IsMatch(value);

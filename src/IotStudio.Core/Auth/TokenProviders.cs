@@ -85,14 +85,14 @@ namespace IotStudio.Auth
             {
                 // Someone replaced the token since this caller looked: use theirs.
                 if (_current != seen && IsFresh(_current)) return Task.FromResult(_current);
-                if (_inflight == null)
+                if (_inflight == null || _inflight.IsCompleted)
                 {
                     // The shared fetch must not die with one caller's cancellation; each caller waits on its own token.
                     var fetch = FetchAsync(_client.LifetimeToken);
                     _inflight = fetch;
                     fetch.ContinueWith(t => { lock (_gate) if (_inflight == t) _inflight = null; }, TaskScheduler.Default);
                 }
-                task = _inflight ?? FetchAsync(_client.LifetimeToken);
+                task = _inflight;
             }
             return task.WaitAsync(ct);
         }

@@ -51,8 +51,7 @@ namespace IotStudio.PowerShell.Commands
         protected override void BeginProcessing()
         {
             if (ParameterSetName != FilterSet) return;
-            var filter = Filter();
-            if (!(filter.Type != null || (filter.InCategories?.Count ?? 0) > 0 || (filter.PropertyFilter?.Count ?? 0) > 0 || (filter.Extra?.Count ?? 0) > 0))
+            if (!Filter().IsDeleteFilter())
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Strings.FilterRequired), "FilterRequired", ErrorCategory.InvalidArgument, null));
         }
 

@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IotStudio.Api;
+using IotStudio.Core.Tests.Fakes;
+using IotStudio.Http;
+using Xunit;
+using static IotStudio.Core.Tests.Fakes.TestClients;
+
+namespace IotStudio.Core.Tests
+{
+    public class QueryTests
+    {
+        private static readonly CancellationToken None = CancellationToken.None;
+
+        /// <summary>Sends the first page of a Thing list and returns what went on the wire.</summary>
+        private static async Task<RecordedRequest> ListRequest(ThingQuery query, string space = Space, Action<IotStudioClientOptions> configure = null)
+        {
+            var handler = new FakeHandler().Always(_ => Respond.Json(200, Bodies.ThingPage(1, 1, "")));
+            using var client = WithToken(handler, configure);
+            await client.Things.List(space, query).NextPageAsync(None);
+            return Assert.Single(handler.Requests);
+        }
+
+        [Fact]
+        public async Task ThingIds_RepeatTheKey()
+        {
+            var r = await ListRequest(new ThingQuery { ThingIds = new[] { "A", "B" } });
+
+            Assert.Equal(new[] { "A", "B" }, r.QueryValues("thingID[]"));
+            Assert.Contains("thingID[]=A&thingID[]=B", r.RawQuery);
+        }
+
+        [Fact]
+        public async Task InCategories_RepeatTheKey()
+        {
+            var r = await ListRequest(new ThingQuery { InCategories = new[] { "X", "Y:z" } });
+
+            Assert.Equal(new[] { "X", "Y:z" }, r.QueryValues("category[]"));
+        }
+
+        [Fact]
+        public async Task Sort_IsOneCommaJoinedValue_WithBareFieldsMadeAscending()
+        {
+            var r = await ListRequest(new ThingQuery { Sort = new[] { "title", "-created", "+modified" } });
+
+            Assert.Equal("+title,-created,+modified", r.QueryValue("sort"));
+            // A raw '+' would reach the server as a space; it must travel as %2B.
+            Assert.Contains("sort=%2Btitle", r.RawQuery);
+        }
+
+        [Fact]
+        public void Sort_EmptyField_IsRefusedBeforeSending()
+        {
+            var handler = new FakeHandler();
+            using var client = WithToken(handler);
+
+            var ex = Assert.Throws<ArgumentException>(() => client.Things.List(Space, new ThingQuery { Sort = new[] { "title", " " } }));
+
+            Assert.Contains("sort field", ex.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Empty(handler.Requests);
+        }
+
+        [Fact]
+        public async Task PropertyFilters_OneKeyPerCondition()
+        {
+            var filter = new OrderedDictionary
+            {
+                { "temperature", "gt:20" },
+                { "mode", "eq:auto" },
+                { "on", true },
+                { "level", 7 },
+                { "missing", null },
+            };
+
+            var r = await ListRequest(new ThingQuery { PropertyFilter = filter });
+
+            Assert.Equal("gt:20", r.QueryValue("property:temperature"));
+            Assert.Equal("eq:auto", r.QueryValue("property:mode"));
+            Assert.Equal("true", r.QueryValue("property:on"));
+            Assert.Equal("7", r.QueryValue("property:level"));
+            Assert.Equal("eq:null", r.QueryValue("property:missing"));
+            Assert.Contains("property:temperature=", r.RawQuery);
+        }
+
+        [Fact]
+        public async Task PropertyFilter_NumbersUseInvariantCulture()
+        {
+            var saved = CultureInfo.CurrentCulture;
+            try
+            {
+                CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+                var r = await ListRequest(new ThingQuery { PropertyFilter = new Dictionary<string, object> { ["t"] = 20.5 } });
+                Assert.Equal("20.5", r.QueryValue("property:t"));
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = saved;
+            }
+        }
+
+        [Fact]
+        public async Task InCategoryFalse_OnlyWithCategoryAndNotInCategory()
+        {
+            var scopedNot = await ListRequest(new ThingQuery { Category = "cat1", NotInCategory = true });
+            var scoped = await ListRequest(new ThingQuery { Category = "cat1" });
+            var notWithoutCategory = await ListRequest(new ThingQuery { NotInCategory = true });
+
+            Assert.Equal("/spaces/space1/categories/cat1/things", scopedNot.Path);
+            Assert.Equal("false", scopedNot.QueryValue("in_category"));
+            Assert.Equal("/spaces/space1/categories/cat1/things", scoped.Path);
+            Assert.Null(scoped.QueryValue("in_category"));
+            Assert.Equal("/spaces/space1/things", notWithoutCategory.Path);
+            Assert.Null(notWithoutCategory.QueryValue("in_category"));
+        }
+
+        [Fact]
+        public void BooleansAreLowercase()
+        {
+            var r = new ApiRequest("GET", "/x").AddQuery("a", true).AddQuery("b", false).AddQuery("c", (bool?)null);
+
+            Assert.Equal("/x?a=true&b=false", r.PathAndQuery);
+        }
+
+        [Fact]
+        public async Task ScalarFilters_AndExtras()
+        {
+            var r = await ListRequest(new ThingQuery
+            {
+                Title = "a&b=c",
+                Type = "Sensor",
+                Model = "m1",
+                ModelVersion = 3,
+                LinkRel = "parent",
+                LinkHref = "https://x/y?z=1",
+                Extra = new[] { new KeyValuePair<string, string>("foo", "bar baz") },
+            });
+
+            Assert.Equal("a&b=c", r.QueryValue("title"));
+            Assert.Equal("Sensor", r.QueryValue("@type"));
+            Assert.Equal("m1", r.QueryValue("model"));
+            Assert.Equal("3", r.QueryValue("version"));
+            Assert.Equal("parent", r.QueryValue("links.rel"));
+            Assert.Equal("https://x/y?z=1", r.QueryValue("links.href"));
+            Assert.Equal("bar baz", r.QueryValue("foo"));
+        }
+
+        [Fact]
+        public async Task NoFilters_SendOnlyLimit()
+        {
+            var r = await ListRequest(null);
+
+            Assert.Equal("limit=50", r.RawQuery);
+        }
+
+        [Theory]
+        [InlineData("my space", "/spaces/my%20space/things")]
+        [InlineData("a/b", "/spaces/a%2Fb/things")]
+        [InlineData("x?y#z", "/spaces/x%3Fy%23z/things")]
+        [InlineData("ü%", "/spaces/%C3%BC%25/things")]
+        public async Task SpaceNameIsPercentEncodedAsOneSegment(string space, string expectedPath)
+        {
+            var r = await ListRequest(null, space);
+
+            Assert.Equal(expectedPath, r.Path);
+            Assert.Equal("limit=50", r.RawQuery);
+        }
+
+        [Theory]
+        [InlineData("https://api.example.test/", "/spaces/space1/things")]
+        [InlineData("https://api.example.test", "/spaces/space1/things")]
+        [InlineData("https://gw.example.test/iot/", "/iot/spaces/space1/things")]
+        [InlineData("https://gw.example.test/iot", "/iot/spaces/space1/things")]
+        public async Task ApiUrlTrailingSlash_DoesNotProduceDoubleSlash(string apiUrl, string expectedPath)
+        {
+            var r = await ListRequest(null, configure: o => o.ApiUrl = new Uri(apiUrl));
+
+            Assert.Equal(expectedPath, r.Path);
+            Assert.DoesNotContain("//", r.Uri.AbsoluteUri.Substring("https://".Length));
+        }
+
+        [Fact]
+        public async Task ThingItemPath_CategoryScoped_AndEncodedPropertyName()
+        {
+            var handler = new FakeHandler().Always(_ => Respond.Json(200, "{\"a b/c\":1}"));
+            using var client = WithToken(handler);
+
+            await client.Properties.GetOneAsync(Space, Uid, "a b/c", "cat-1", None);
+
+            Assert.Equal($"/spaces/space1/categories/cat-1/things/{Uid}/properties/a%20b%2Fc", handler.Requests[0].Path);
+        }
+
+        [Fact]
+        public void ApiRequest_Path_RefusesEmptySegment()
+        {
+            Assert.Throws<ArgumentException>(() => ApiRequest.Path("spaces", "", "things"));
+        }
+
+        [Fact]
+        public void ApiRequest_SetQuery_ReplacesEveryValue_AndCloneIsIndependent()
+        {
+            var r = new ApiRequest("get", "/p").AddQuery("k", "1").AddQuery("k", "2").AddQuery("j", "x");
+            var copy = r.Clone().SetQuery("k", "3");
+
+            Assert.Equal("GET", r.Method);
+            Assert.Equal("/p?k=1&k=2&j=x", r.PathAndQuery);
+            Assert.Equal("/p?j=x&k=3", copy.PathAndQuery);
+        }
+    }
+}
