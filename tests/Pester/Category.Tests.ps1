@@ -96,6 +96,34 @@ Describe 'Category cmdlets' {
             $ev[0].Exception.Response.StatusCode | Should -Be 404
         }
 
+        It 'applies -Skip and -First to the wildcard matches, not to every listed Category' {
+            Add-TestCategory 'A1', 'B1', 'A2', 'B2', 'A3', 'A4'
+            (Get-IotCategory -Name 'A*' -Skip 1 -First 2 -PageSize 2).Name | Should -Be 'A2', 'A3'
+            # Matching is client-side, so pages are read until two matches past the first are written: 3 pages of 2.
+            Get-ApiLog | Should -HaveCount 3
+        }
+
+        It 'maps a failed list to a non-terminating CategoryForbidden error' {
+            $scoped = New-IotStudioConnection -ApiUrl (Get-EmulatorUrl) -Space test -ClientId scoped-client -ClientSecret (ConvertTo-SecureString 'scoped-secret' -AsPlainText -Force)
+            # scoped-client only has 'category', so listing works; a static token that is wrong gives a 401 instead.
+            $bad = New-IotStudioConnection -ApiUrl (Get-EmulatorUrl) -Space test -AccessToken (ConvertTo-SecureString 'wrong-token' -AsPlainText -Force) -MaximumRetryCount 0
+            $out = Get-IotCategory -Connection $bad -ErrorVariable err -ErrorAction SilentlyContinue
+            $out | Should -BeNullOrEmpty
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -Be "CategoryUnauthorized,$Cmd.GetIotCategoryCommand"
+            $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+            @(Get-IotCategory -Connection $scoped) | Should -HaveCount 0
+        }
+
+        It 'copies Categories with their model through New-IotCategory' {
+            $null = New-IotCategory Sensors -Description 'All sensors' -Model Thermo -ModelVersion 2
+            Get-IotCategory Sensors | New-IotCategory -Space other | Out-Null
+            $copy = Get-IotCategory Sensors -Space other
+            $copy.Model.Name | Should -Be 'Thermo'
+            $copy.Model.Version | Should -Be 2
+            $copy.Description | Should -Be 'All sensors'
+        }
+
         It 'holds no System.Text.Json types' {
             $null = New-IotCategory Sensors -Description 'd' -Model Thermo -ModelVersion 3
             $out = @(Get-IotCategory) + @(Get-IotCategory Sensors)
@@ -220,6 +248,12 @@ Describe 'Category cmdlets' {
             $ev[0].FullyQualifiedErrorId | Should -Be "CategoryNotFound,$Cmd.RemoveIotCategoryCommand"
             $ev[0].TargetObject | Should -Be 'Nope'
             (Get-IotCategory).Name | Should -Be 'B'
+        }
+
+        It 'takes names piped as strings' {
+            Add-TestCategory 'A', 'B'
+            'A', 'B' | Remove-IotCategory -Confirm:$false
+            (Get-ApiLog | Where-Object method -eq 'DELETE').path | Should -Be '/spaces/test/categories/A', '/spaces/test/categories/B'
         }
 
         It 'takes Categories from the pipeline' {

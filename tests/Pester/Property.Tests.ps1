@@ -98,6 +98,15 @@ Describe 'Property cmdlets' {
             $body.s | Should -BeExactly ''
         }
 
+        It 'reports a value that cannot be sent as JSON as a per-item InvalidArgument error, sending nothing' {
+            $secure = ConvertTo-SecureString 'x' -AsPlainText -Force
+            Set-IotProperty -ThingId $Id -Name secret -Value $secure -ErrorVariable err -ErrorAction SilentlyContinue
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'PropertyInvalidArgument,IotStudio.PowerShell.Commands.SetIotPropertyCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            Get-EmulatorRequest -Kind Api | Should -BeNullOrEmpty
+        }
+
         It 'refuses an empty -Values before any request' {
             { Set-IotProperty -ThingId $Id -Values @{} } | Should -Throw -ErrorId "PropertyInvalidArgument,$Cmd.SetIotPropertyCommand"
             Get-ApiLog | Should -BeNullOrEmpty
@@ -188,6 +197,16 @@ Describe 'Property cmdlets' {
             $h['a'] | Should -Be 1
             $h['a'].GetType() | Should -Be ([long])
             $h['e']['f'] | Should -Be 2.5
+        }
+
+        It 'gathers the named values of one Thing into one dictionary with -AsHashtable -Name' {
+            Set-IotProperty -ThingId $Id -Values $Mixed
+            Clear-EmulatorLog
+            $out = @(Get-IotProperty -ThingId $Id -Name a, b -AsHashtable)
+            $out | Should -HaveCount 1
+            @($out[0].Keys) | Should -Be 'a', 'b'
+            $out[0]['b'] | Should -Be 'x'
+            @(Get-EmulatorRequest -Kind Api).path | Should -Be "/spaces/test/things/$Id/properties/a", "/spaces/test/things/$Id/properties/b"
         }
 
         It 'has a default table view of at most 5 columns' {

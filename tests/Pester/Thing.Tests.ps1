@@ -392,6 +392,30 @@ Describe 'Thing cmdlets' {
         }
     }
 
+    Describe 'Copying Things' {
+        It 'sends a piped Thing to New-IotThing -InputObject in API field names, without its identity' {
+            $null = New-IotCategory Sensors
+            $src = New-IotThing -Title 'Boiler' -Type 'Sensor' -Category Sensors -Status @{ temperature = 20 } -AdditionalProperties @{ format = 'x' }
+            Clear-EmulatorLog
+            $copy = New-IotThing -InputObject $src -Space other -Category @()
+            $body = (Get-ApiLog)[0].body | ConvertFrom-Json -AsHashtable
+            $body.title | Should -Be 'Boiler'
+            $body['@type'] | Should -Be 'Sensor'
+            $body.format | Should -Be 'x'
+            $body.status.temperature | Should -Be 20
+            $body.Keys | Should -Not -Contain 'uid'
+            $body.Keys | Should -Not -Contain 'Uid'
+            $body.Keys | Should -Not -Contain 'Space'
+            $copy.Uid | Should -Not -Be $src.Uid
+            $copy.Space | Should -Be 'other'
+        }
+
+        It 'refuses -NotInCategory without -Category before any request' {
+            { Get-IotThing -NotInCategory -ErrorAction Stop } | Should -Throw -ErrorId 'NotInCategoryNeedsCategory,IotStudio.PowerShell.Commands.GetIotThingCommand'
+            Get-ApiLog | Should -BeNullOrEmpty
+        }
+    }
+
     Describe 'Set-IotThing' {
         It 'changes only the title and keeps every other field, unknown ones included' {
             $t = New-TestThing @{ Title = 'old'; Description = 'desc'; Status = @{ temperature = 20 }; AdditionalProperties = @{ format = 'x'; writeOnly = $true } }

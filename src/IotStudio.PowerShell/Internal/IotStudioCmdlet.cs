@@ -16,15 +16,13 @@ namespace IotStudio.PowerShell
     /// Base of every API cmdlet: finds the connection, owns the cancellation that Ctrl+C and a downstream stop
     /// trigger, bridges Core's async calls onto the pipeline thread, and turns failures into ErrorRecords.
     /// </summary>
-    public abstract class IotStudioCmdlet : PSCmdlet, IDisposable
+    public abstract class IotStudioCmdletBase : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
         private string _noun;
 
-        /// <summary>The connection to use; default: the runspace's, from Connect-IotStudio.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public IotStudioConnection Connection { get; set; }
+        /// <summary>An explicit connection, if the cmdlet takes one.</summary>
+        protected virtual IotStudioConnection ExplicitConnection => null;
 
         /// <summary>Cancelled by StopProcessing (Ctrl+C, Select-Object -First, ...).</summary>
         protected CancellationToken CancelToken => _cancel.Token;
@@ -45,7 +43,7 @@ namespace IotStudio.PowerShell
         /// <summary>-Connection, else the runspace default; a terminating error when there is none.</summary>
         protected IotStudioConnection ResolveConnection()
         {
-            var connection = Connection ?? ConnectionStore.Default;
+            var connection = ExplicitConnection ?? ConnectionStore.Default;
             if (connection == null)
                 ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(Strings.NotConnected), "NotConnected", ErrorCategory.ConnectionError, null));
             if (!connection.IsConnected)
@@ -84,25 +82,28 @@ namespace IotStudio.PowerShell
 
         /// <summary>
         /// Writes items page by page as each page is parsed, honouring -Skip and -First without fetching more than
-        /// they need. Returns the number written.
+        /// they need. With a <paramref name="filter"/> (client-side matching), -Skip and -First count matches only,
+        /// and pages are fetched until -First matches are written. Returns the number written.
         /// </summary>
-        protected long StreamPages<T>(Func<long?, CursorPager<T>> createPager, Action<T> write = null)
+        protected long StreamPages<T>(Func<long?, CursorPager<T>> createPager, Predicate<T> filter = null)
         {
             var skip = (long)Math.Min(PagingSkip, long.MaxValue / 2);
+            var first = (long)Math.Min(PagingFirst, (ulong)(long.MaxValue / 2));
             long? cap = null;
-            if (PagingFirst != ulong.MaxValue) cap = skip + (long)Math.Min(PagingFirst, (ulong)(long.MaxValue / 2));
+            if (PagingFirst != ulong.MaxValue && filter == null) cap = skip + first;
             if (SupportsPagingActive && PagingParameters.IncludeTotalCount)
                 WriteObject(PagingParameters.NewTotalCount(0, 0.0));
             var pager = createPager(cap);
             long seen = 0, written = 0;
-            while (pager.HasMore)
+            while (pager.HasMore && written < first)
             {
                 var items = Run(ct => pager.NextPageAsync(ct));
                 foreach (var item in items)
                 {
+                    if (filter != null && !filter(item)) continue;
                     if (seen++ < skip) continue;
-                    if (write != null) write(item); else WriteObject(item);
-                    written++;
+                    WriteObject(item);
+                    if (++written >= first) break;
                 }
             }
             return written;
@@ -129,11 +130,15 @@ namespace IotStudio.PowerShell
             {
                 action();
             }
-            catch (Exception ex) when (ex is IotStudioException || ex is ArgumentException || ex is ObjectDisposedException || ex is FormatException)
+            catch (Exception ex) when (IsItemFailure(ex))
             {
                 WriteItemError(ex, target);
             }
         }
+
+        /// <summary>The failures that belong to one item (as opposed to bugs or a stopped pipeline).</summary>
+        protected static bool IsItemFailure(Exception ex) =>
+            ex is IotStudioException || ex is ArgumentException || ex is ObjectDisposedException || ex is FormatException || ex is InvalidCastException;
 
         /// <summary>Revokes (where possible) and closes a connection, reporting a failed revoke as a warning-level error.</summary>
         protected void CloseConnection(IotStudioConnection connection)
@@ -142,7 +147,9 @@ namespace IotStudio.PowerShell
             var revocable = connection.Client.CanRevoke;
             try
             {
-                Run(ct => connection.Client.DisconnectAsync(ct));
+                // Closing must still happen after Ctrl+C has cancelled the command's own token.
+                using (var closing = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+                    Run(_ => connection.Client.DisconnectAsync(closing.Token));
             }
             catch (Exception ex) when (ex is IotStudioException)
             {
@@ -185,6 +192,18 @@ namespace IotStudio.PowerShell
 
             public void OnToken(string message) => Post(message);
         }
+    }
+
+    /// <summary>An API cmdlet: takes -Connection, defaulting to the runspace's connection.</summary>
+    public abstract class IotStudioCmdlet : IotStudioCmdletBase
+    {
+        /// <summary>The connection to use; default: the runspace's, from Connect-IotStudio.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public IotStudioConnection Connection { get; set; }
+
+        /// <inheritdoc />
+        protected override IotStudioConnection ExplicitConnection => Connection;
     }
 
     /// <summary>An API cmdlet that works in a space.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using IotStudio.Models;
 using IotStudio.Paging;
@@ -34,10 +35,10 @@ namespace IotStudio.PowerShell.Commands
         private void List(WildcardPattern pattern)
         {
             var (connection, space) = Target();
-            StreamPages(cap => connection.Client.Categories.List(space, PageSize, pattern == null ? cap : null), c =>
-            {
-                if (pattern == null || pattern.IsMatch(c.Name)) WriteObject(c);
-            });
+            Predicate<Category> filter = null;
+            if (pattern != null) filter = c => pattern.IsMatch(c.Name ?? "");
+            ForItem(pattern == null ? space : (object)pattern.ToString(), () =>
+                StreamPages(cap => connection.Client.Categories.List(space, PageSize, cap), filter));
         }
 
         private void GetOne(string name)

@@ -19,10 +19,9 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string Description { get; set; }
 
-        /// <summary>The Model the Category binds to.</summary>
+        /// <summary>The Model the Category binds to: a name, or the model of a Category from Get-IotCategory.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string Model { get; set; }
+        public object Model { get; set; }
 
         /// <summary>The Model version.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -37,9 +36,12 @@ namespace IotStudio.PowerShell.Commands
         {
             var (connection, space) = Target();
             if (!ShouldProcess($"{Name} in space {space}", Strings.ShouldCreateCategory)) return;
-            var model = Model == null ? null : new ModelDescription { Name = Model, Version = ModelVersion };
-            ForItem(Name, () => WriteObject(Run(ct => connection.Client.Categories.CreateAsync(
-                space, Name, Description, model, PlainValue.Map(AdditionalProperties), ct))));
+            ForItem(Name, () =>
+            {
+                var model = ModelArgument.From(Model);
+                if (model != null && ModelVersion.HasValue) model.Version = ModelVersion;
+                WriteObject(Run(ct => connection.Client.Categories.CreateAsync(space, Name, Description, model, PlainValue.Map(AdditionalProperties), ct)));
+            });
         }
     }
 }

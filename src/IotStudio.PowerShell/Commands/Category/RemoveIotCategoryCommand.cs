@@ -8,7 +8,7 @@ namespace IotStudio.PowerShell.Commands
     public sealed class RemoveIotCategoryCommand : IotStudioSpaceCmdlet
     {
         /// <summary>The Categories to delete.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CategoryName")]
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; }

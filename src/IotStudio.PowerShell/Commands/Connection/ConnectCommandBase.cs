@@ -8,7 +8,7 @@ using IotStudio.Http;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>The parameters shared by Connect-IotStudio, New-IotStudioConnection and Use-IotStudioConnection.</summary>
-    public abstract class ConnectCommandBase : IotStudioCmdlet
+    public abstract class ConnectCommandBase : IotStudioCmdletBase
     {
         /// <summary>Parameter set: a static token.</summary>
         protected const string AccessTokenSet = "AccessToken";
@@ -18,12 +18,16 @@ namespace IotStudio.PowerShell.Commands
         protected const string ClientSecretSet = "ClientSecret";
 
         /// <summary>The API base URL.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        [Parameter(ParameterSetName = ClientCredentialSet)]
+        [Parameter(ParameterSetName = ClientSecretSet)]
         [ValidateNotNull]
         public Uri ApiUrl { get; set; } = new Uri(IotStudioClientOptions.DefaultApiUrl);
 
         /// <summary>The default space for later calls.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        [Parameter(ParameterSetName = ClientCredentialSet)]
+        [Parameter(ParameterSetName = ClientSecretSet)]
         [ValidateNotNullOrEmpty]
         public string Space { get; set; }
 
@@ -70,22 +74,30 @@ namespace IotStudio.PowerShell.Commands
         public int TokenRefreshSeconds { get; set; } = 10;
 
         /// <summary>Seconds allowed for one HTTP attempt (default 100).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        [Parameter(ParameterSetName = ClientCredentialSet)]
+        [Parameter(ParameterSetName = ClientSecretSet)]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 100;
 
         /// <summary>Retries after a throttled, failed or unanswered request (default 4).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        [Parameter(ParameterSetName = ClientCredentialSet)]
+        [Parameter(ParameterSetName = ClientSecretSet)]
         [ValidateRange(0, 20)]
         public int MaximumRetryCount { get; set; } = 4;
 
         /// <summary>Delay before the first retry, doubled for each next one, with jitter (default 0.5 s).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        [Parameter(ParameterSetName = ClientCredentialSet)]
+        [Parameter(ParameterSetName = ClientSecretSet)]
         [ValidateRange(0.0, 600.0)]
         public double RetryIntervalSec { get; set; } = 0.5;
 
         /// <summary>Accept any server certificate. For testing only.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        [Parameter(ParameterSetName = ClientCredentialSet)]
+        [Parameter(ParameterSetName = ClientSecretSet)]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
         /// <summary>Builds the connection; for client credentials the first token is fetched now, so bad credentials fail here.</summary>

@@ -11,7 +11,7 @@ namespace IotStudio.PowerShell.Commands
     [OutputType(typeof(PSObject))]
     public sealed class UseIotStudioConnectionCommand : ConnectCommandBase
     {
-        private const string ExistingSet = "Connection";
+        private const string ExistingSet = "InputObject";
 
         /// <summary>The script to run; the connection is also passed as its first argument.</summary>
         [Parameter(Mandatory = true, Position = 0)]

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Specialized;
 using System.Management.Automation;
 using IotStudio.Models;
@@ -38,8 +39,18 @@ namespace IotStudio.PowerShell.Commands
                 ForItem(ThingId, () => Emit(Run(ct => connection.Client.Properties.GetAsync(space, ThingId, Category, ct))));
                 return;
             }
+            // With -AsHashtable the named values of one Thing are gathered into one dictionary, as without -Name.
+            var merged = AsHashtable ? new OrderedDictionary(StringComparer.OrdinalIgnoreCase) : null;
             foreach (var name in Name)
-                ForItem($"{ThingId}/{name}", () => Emit(Run(ct => connection.Client.Properties.GetOneAsync(space, ThingId, name, Category, ct))));
+            {
+                ForItem($"{ThingId}/{name}", () =>
+                {
+                    var values = Run(ct => connection.Client.Properties.GetOneAsync(space, ThingId, name, Category, ct));
+                    if (merged == null) Emit(values);
+                    else foreach (System.Collections.DictionaryEntry kv in values.Values) merged[kv.Key] = kv.Value;
+                });
+            }
+            if (merged != null && merged.Count > 0) WriteObject(merged);
         }
 
         private void Emit(PropertyValues values)

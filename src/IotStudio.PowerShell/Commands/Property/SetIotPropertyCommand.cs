@@ -56,16 +56,22 @@ namespace IotStudio.PowerShell.Commands
             var (connection, space) = Target();
             if (ParameterSetName == MapSet)
             {
-                var map = PlainValue.Map(Values);
-                if (map.Count == 0) ThrowItemError(new PSArgumentException("-Values is empty: give at least one property."), ThingId);
-                var what = string.Join(", ", map.Keys.Cast<object>().Select(k => k.ToString()));
+                if (Values.Count == 0) ThrowItemError(new PSArgumentException("-Values is empty: give at least one property."), ThingId);
+                var what = string.Join(", ", Values.Keys.Cast<object>().Select(k => k.ToString()));
                 if (!ShouldProcess($"Thing {ThingId} in space {space}", string.Format(CultureInfo.CurrentCulture, Strings.ShouldSetProperty, what))) return;
-                ForItem(ThingId, () => Emit(Run(ct => connection.Client.Properties.SetAsync(space, ThingId, map, !NoHistory, Category, ct))));
+                ForItem(ThingId, () =>
+                {
+                    var map = PlainValue.Map(Values);
+                    Emit(Run(ct => connection.Client.Properties.SetAsync(space, ThingId, map, !NoHistory, Category, ct)));
+                });
                 return;
             }
-            var value = PlainValue.From(Value);
             if (!ShouldProcess($"Thing {ThingId} in space {space}", string.Format(CultureInfo.CurrentCulture, Strings.ShouldSetProperty, Name))) return;
-            ForItem($"{ThingId}/{Name}", () => Emit(Run(ct => connection.Client.Properties.SetOneAsync(space, ThingId, Name, value, !NoHistory, Category, ct))));
+            ForItem($"{ThingId}/{Name}", () =>
+            {
+                var value = PlainValue.From(Value);
+                Emit(Run(ct => connection.Client.Properties.SetOneAsync(space, ThingId, Name, value, !NoHistory, Category, ct)));
+            });
         }
 
         private void Emit(PropertyValues stored)

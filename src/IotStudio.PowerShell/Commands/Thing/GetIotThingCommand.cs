@@ -89,6 +89,14 @@ namespace IotStudio.PowerShell.Commands
         public int PageSize { get; set; } = CursorPager<Thing>.DefaultPageSize;
 
         /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            if (NotInCategory && !MyInvocation.BoundParameters.ContainsKey(nameof(Category)) && !MyInvocation.ExpectingInput)
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-NotInCategory needs -Category: it lists the Things that are not in that Category."),
+                    "NotInCategoryNeedsCategory", ErrorCategory.InvalidArgument, null));
+        }
+
+        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             if (ParameterSetName == IdSet) GetById();
@@ -103,6 +111,11 @@ namespace IotStudio.PowerShell.Commands
             {
                 category = InputObject.Name;
                 if (InputObject.Space != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Space))) space = InputObject.Space;
+            }
+            if (NotInCategory && category == null)
+            {
+                WriteItemError(new ArgumentException("-NotInCategory needs -Category: it lists the Things that are not in that Category."), space);
+                return;
             }
             var query = new ThingQuery
             {
@@ -119,14 +132,7 @@ namespace IotStudio.PowerShell.Commands
                 LinkHref = LinkHref,
                 Extra = QueryPairs(Query),
             };
-            try
-            {
-                StreamPages(cap => connection.Client.Things.List(space, query, PageSize, cap));
-            }
-            catch (Exception ex) when (ex is IotStudioException || ex is ArgumentException)
-            {
-                WriteItemError(ex, category ?? space);
-            }
+            ForItem(category ?? space, () => StreamPages(cap => connection.Client.Things.List(space, query, PageSize, cap)));
         }
 
         private void GetById()
@@ -149,14 +155,17 @@ namespace IotStudio.PowerShell.Commands
                 var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 try
                 {
-                    var query = new ThingQuery { Category = Category, ThingIds = chunk };
-                    StreamPages(cap => connection.Client.Things.List(space, query, CursorPager<Thing>.MaxPageSize, null), t =>
+                    var pager = connection.Client.Things.List(space, new ThingQuery { Category = Category, ThingIds = chunk }, CursorPager<Thing>.MaxPageSize, null);
+                    while (pager.HasMore)
                     {
-                        found.Add(t.Uid);
-                        WriteObject(t);
-                    });
+                        foreach (var t in Run(ct => pager.NextPageAsync(ct)))
+                        {
+                            found.Add(t.Uid);
+                            WriteObject(t);
+                        }
+                    }
                 }
-                catch (Exception ex) when (ex is IotStudioException || ex is ArgumentException)
+                catch (Exception ex) when (IsItemFailure(ex))
                 {
                     WriteItemError(ex, string.Join(",", chunk));
                     continue;

@@ -61,24 +61,6 @@ namespace IotStudio.PowerShell.Commands
         [Parameter]
         public Hashtable AdditionalProperties { get; set; }
 
-        private static ModelDescription ModelFrom(object value)
-        {
-            value = value is PSObject p ? p.BaseObject : value;
-            switch (value)
-            {
-                case null: return null;
-                case ModelDescription m: return new ModelDescription { Name = m.Name, Version = m.Version };
-                case IDictionary d:
-                    var name = d["name"] as string ?? d["Name"] as string;
-                    var version = d["version"] ?? d["Version"];
-                    if (string.IsNullOrEmpty(name)) return null;
-                    return new ModelDescription { Name = name, Version = version == null ? (long?)null : System.Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture) };
-                default:
-                    var text = System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
-                    return string.IsNullOrEmpty(text) ? null : new ModelDescription { Name = text };
-            }
-        }
-
         private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
         /// <summary>Writes the bound fields over <paramref name="body"/>, an API-shaped dictionary.</summary>
@@ -91,8 +73,8 @@ namespace IotStudio.PowerShell.Commands
             if (Bound(nameof(Context))) Put(body, "@context", PlainValue.From(Context));
             if (Bound(nameof(Model)) || Bound(nameof(ModelVersion)))
             {
-                var current = ModelFrom(body["model"]);
-                if (Bound(nameof(Model))) current = ModelFrom(Model);
+                var current = ModelArgument.From(body["model"]);
+                if (Bound(nameof(Model))) current = ModelArgument.From(Model);
                 if (current != null && Bound(nameof(ModelVersion))) current.Version = ModelVersion;
                 Put(body, "model", current);
             }
