@@ -333,6 +333,35 @@ Describe 'Use-IotStudioConnection' {
         $c.IsConnected | Should -BeFalse
         (Get-OAuthCall revoke).Count | Should -Be 1
     }
+
+    It 'still revokes the token when the script block is stopped (Ctrl+C)' {
+        Add-EmulatorThing -Count 10 | Out-Null
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Module, $Url, $Credential)
+                    Import-Module $Module
+                    Use-IotStudioConnection -ApiUrl $Url -Space test -ClientCredential $Credential -MaximumRetryCount 0 { Get-IotThing -Verbose }
+                }).AddParameter('Module', $env:IOTSTUDIO_TEST_MODULE).AddParameter('Url', $Url).AddParameter('Credential', (Get-TestCredential))
+            # Every call hangs long enough for the list request to be stopped mid-flight.
+            Set-EmulatorFault @{ latencyMs = 1500 }
+            $handle = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while (-not @(Get-EmulatorRequest -Kind Api)) {
+                if ([DateTime]::UtcNow -gt $deadline) { throw 'The list request never reached the emulator.' }
+                Start-Sleep -Milliseconds 20
+            }
+            $ps.Stop()
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $handle.IsCompleted | Should -BeTrue
+            # Stop() returns once the pipeline has ended, and the close runs inside it: the revoke has been sent.
+            (Get-OAuthCall revoke).Count | Should -Be 1
+        }
+        finally {
+            Clear-EmulatorFault
+            $ps.Dispose()
+        }
+    }
 }
 
 Describe '-SkipCertificateCheck' {

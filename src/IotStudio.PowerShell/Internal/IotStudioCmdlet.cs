@@ -64,11 +64,19 @@ namespace IotStudio.PowerShell
                 task = Task.Run(() => operation(_cancel.Token));
             }
             task.ContinueWith(_ => messages.CompleteAdding(), TaskScheduler.Default);
+            PipelineStoppedException stopped = null;
             foreach (var message in messages.GetConsumingEnumerable())
-                WriteVerbose(message);
+            {
+                if (stopped != null) continue;
+                // A stopping pipeline refuses output; the call itself must still finish (a revoke after Ctrl+C).
+                try { WriteVerbose(message); }
+                catch (PipelineStoppedException ex) { stopped = ex; }
+            }
             try
             {
-                return task.GetAwaiter().GetResult();
+                var result = task.GetAwaiter().GetResult();
+                if (stopped != null) throw stopped;
+                return result;
             }
             catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
             {
