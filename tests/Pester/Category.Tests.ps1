@@ -7,17 +7,6 @@ BeforeAll {
 
     $script:Cmd = 'IotStudio.PowerShell.Commands'
 
-    # The values of one key in a logged query string, decoded as a server would (form rules: '+' is a space).
-    function Get-QueryValue([string] $Query, [string] $Key) {
-        foreach ($pair in ($Query -split '&')) {
-            if (-not $pair) { continue }
-            $k, $v = $pair -split '=', 2
-            if ([uri]::UnescapeDataString($k.Replace('+', ' ')) -ceq $Key) { [uri]::UnescapeDataString("$v".Replace('+', ' ')) }
-        }
-    }
-
-    function Get-ApiLog { @(Get-EmulatorRequest -Kind Api) }
-
     # Creates Categories fast: seeding zero Things into a Category creates it.
     function Add-TestCategory([string[]] $Name) {
         foreach ($n in $Name) { $null = Add-EmulatorThing -Count 0 -Category $n }

@@ -7,22 +7,11 @@ BeforeAll {
 
     $script:Cmd = 'IotStudio.PowerShell.Commands'
 
-    # The values of one key in a logged query string, decoded as a server would (form rules: '+' is a space).
-    function Get-QueryValue([string] $Query, [string] $Key) {
-        foreach ($pair in ($Query -split '&')) {
-            if (-not $pair) { continue }
-            $k, $v = $pair -split '=', 2
-            if ([uri]::UnescapeDataString($k.Replace('+', ' ')) -ceq $Key) { [uri]::UnescapeDataString("$v".Replace('+', ' ')) }
-        }
-    }
-
     function Get-QueryKey([string] $Query) {
         foreach ($pair in ($Query -split '&')) {
             if ($pair) { [uri]::UnescapeDataString(($pair -split '=', 2)[0].Replace('+', ' ')) }
         }
     }
-
-    function Get-ApiLog { @(Get-EmulatorRequest -Kind Api) }
 
     $script:Mixed = @{ a = 1; b = 'x'; c = $true; d = @(1, 2); e = @{ f = 2.5 } }
 }

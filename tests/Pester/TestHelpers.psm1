@@ -75,6 +75,21 @@ function Get-EmulatorRequest {
     }
 }
 
+function Get-ApiLog {
+    <# .SYNOPSIS The /spaces requests the emulator received, as an array. #>
+    @(Get-EmulatorRequest -Kind Api)
+}
+
+function Get-QueryValue {
+    <# .SYNOPSIS The values of one key in a logged query string, decoded as a server would ('+' is a space). #>
+    param([string] $Query, [string] $Key)
+    foreach ($pair in ($Query -split '&')) {
+        if (-not $pair) { continue }
+        $k, $v = $pair -split '=', 2
+        if ([uri]::UnescapeDataString($k.Replace('+', ' ')) -ceq $Key) { [uri]::UnescapeDataString("$v".Replace('+', ' ')) }
+    }
+}
+
 function Set-EmulatorFault { param([hashtable] $Fault) Invoke-Emulator -Method POST -Path '/_emulator/faults' -Body $Fault | Out-Null }
 
 function Clear-EmulatorFault { Invoke-Emulator -Method DELETE -Path '/_emulator/faults' | Out-Null }

@@ -8,17 +8,6 @@ BeforeAll {
     $script:MissingId = '01ARZ3NDEKTSV4RRFFQ69G5FAV'
     $script:Cmd = 'IotStudio.PowerShell.Commands'
 
-    # The values of one key in a logged query string, decoded as a server would (form rules: '+' is a space).
-    function Get-QueryValue([string] $Query, [string] $Key) {
-        foreach ($pair in ($Query -split '&')) {
-            if (-not $pair) { continue }
-            $k, $v = $pair -split '=', 2
-            if ([uri]::UnescapeDataString($k.Replace('+', ' ')) -ceq $Key) { [uri]::UnescapeDataString("$v".Replace('+', ' ')) }
-        }
-    }
-
-    function Get-ApiLog { @(Get-EmulatorRequest -Kind Api) }
-
     # Creates a Thing through the API (then clears the log, so tests only see their own requests).
     function New-TestThing([hashtable] $Params) {
         $t = New-IotThing @Params
