@@ -19,18 +19,8 @@ public sealed class OAuthEndpoints(TokenStore tokens)
 
     private async Task Token(HttpContext ctx)
     {
-        var form = ReadForm(ctx, out string formError);
-        if (form == null)
-        {
-            await ApiErrors.WriteOAuthAsync(ctx, 400, "invalid_request", formError);
-            return;
-        }
-        var client = Client(ctx, form);
-        if (client == null)
-        {
-            await InvalidClient(ctx);
-            return;
-        }
+        var (form, client) = await AuthenticateAsync(ctx);
+        if (client == null) return;
         string grant = Single(form, "grant_type");
         if (string.IsNullOrEmpty(grant))
         {
@@ -71,18 +61,8 @@ public sealed class OAuthEndpoints(TokenStore tokens)
 
     private async Task Revoke(HttpContext ctx)
     {
-        var form = ReadForm(ctx, out string formError);
-        if (form == null)
-        {
-            await ApiErrors.WriteOAuthAsync(ctx, 400, "invalid_request", formError);
-            return;
-        }
-        var client = Client(ctx, form);
-        if (client == null)
-        {
-            await InvalidClient(ctx);
-            return;
-        }
+        var (form, client) = await AuthenticateAsync(ctx);
+        if (client == null) return;
         string token = Single(form, "token");
         if (string.IsNullOrEmpty(token))
         {
@@ -92,6 +72,20 @@ public sealed class OAuthEndpoints(TokenStore tokens)
         tokens.Revoke(client, token);
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentLength = 0;
+    }
+
+    /// <summary>Reads the form and the client's credentials (form or HTTP Basic); on failure writes the OAuth2 error and returns no client.</summary>
+    private async Task<(Dictionary<string, StringValues> Form, ClientConfig Client)> AuthenticateAsync(HttpContext ctx)
+    {
+        var form = ReadForm(ctx, out string formError);
+        if (form == null)
+        {
+            await ApiErrors.WriteOAuthAsync(ctx, 400, "invalid_request", formError);
+            return (null, null);
+        }
+        var client = Client(ctx, form);
+        if (client == null) await InvalidClient(ctx);
+        return (form, client);
     }
 
     private static Task InvalidClient(HttpContext ctx)
