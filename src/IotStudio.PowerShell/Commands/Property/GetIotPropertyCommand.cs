@@ -8,23 +8,12 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Gets a Thing's property values, one object per property.</summary>
     [Cmdlet(VerbsCommon.Get, "IotProperty")]
     [OutputType(typeof(PropertyValue), typeof(OrderedDictionary))]
-    public sealed class GetIotPropertyCommand : IotStudioSpaceCmdlet
+    public sealed class GetIotPropertyCommand : ThingChildCmdlet
     {
-        /// <summary>The Thing's id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Uid", "Id")]
-        [ValidateNotNullOrEmpty]
-        public string ThingId { get; set; }
-
         /// <summary>Only these properties (one request each); default: all in one request.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; }
-
-        /// <summary>Use the Category's path (the Thing must be in it).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string Category { get; set; }
 
         /// <summary>Write one ordered dictionary (name → value) per Thing instead of one object per property.</summary>
         [Parameter]

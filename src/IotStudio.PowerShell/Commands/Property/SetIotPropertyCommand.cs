@@ -9,16 +9,10 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Sets property values of a Thing: one with -Name/-Value, or several at once with -Values.</summary>
     [Cmdlet(VerbsCommon.Set, "IotProperty", SupportsShouldProcess = true, DefaultParameterSetName = SingleSet)]
     [OutputType(typeof(PropertyValue))]
-    public sealed class SetIotPropertyCommand : IotStudioSpaceCmdlet
+    public sealed class SetIotPropertyCommand : ThingChildCmdlet
     {
         private const string SingleSet = "Single";
         private const string MapSet = "Map";
-
-        /// <summary>The Thing's id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Uid", "Id")]
-        [ValidateNotNullOrEmpty]
-        public string ThingId { get; set; }
 
         /// <summary>The property to set.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = SingleSet, ValueFromPipelineByPropertyName = true)]
@@ -40,11 +34,6 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Keep these values out of the properties history (update_history=false).</summary>
         [Parameter]
         public SwitchParameter NoHistory { get; set; }
-
-        /// <summary>Use the Category's path (the Thing must be in it).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string Category { get; set; }
 
         /// <summary>Write the values the service stored.</summary>
         [Parameter]
