@@ -124,10 +124,10 @@ namespace IotStudio.Core.Tests
         }
 
         [Fact]
-        public async Task TokenWithinRefreshBefore_IsRefreshedBeforeEachCall()
+        public async Task TokenAlreadyExpired_IsRefreshedBeforeEachCall()
         {
-            // expires_in 1 s with RefreshBefore 10 s: the token is stale as soon as it arrives.
-            var handler = WithTokenEndpoint(ApiAnswering200(), expiresIn: 1);
+            // expires_in 0: the token is stale as soon as it arrives.
+            var handler = WithTokenEndpoint(ApiAnswering200(), expiresIn: 0);
             using var client = WithClientCredentials(handler, c => c.RefreshBefore = TimeSpan.FromSeconds(10));
 
             for (var i = 0; i < 3; i++) await client.Properties.GetAsync(Space, Uid, null, None);
@@ -135,6 +135,18 @@ namespace IotStudio.Core.Tests
             Assert.Equal(new[] { "token", "api", "token", "api", "token", "api" },
                 handler.Requests.Select(r => r.IsOAuth ? "token" : "api"));
             Assert.Equal(new[] { "Bearer tok-1", "Bearer tok-2", "Bearer tok-3" }, handler.ApiRequests.Select(r => r.Authorization));
+        }
+
+        [Fact]
+        public async Task RefreshBeforeAsLongAsTheLifetime_IsCappedAtHalfTheLifetime_SoOneTokenServesManyCalls()
+        {
+            // A margin of the whole lifetime would make every token stale at once: a token request per call.
+            var handler = WithTokenEndpoint(ApiAnswering200(), expiresIn: 3600);
+            using var client = WithClientCredentials(handler, c => c.RefreshBefore = TimeSpan.FromSeconds(3600));
+
+            for (var i = 0; i < 3; i++) await client.Properties.GetAsync(Space, Uid, null, None);
+
+            Assert.Equal(new[] { "token", "api", "api", "api" }, handler.Requests.Select(r => r.IsOAuth ? "token" : "api"));
         }
 
         [Fact]

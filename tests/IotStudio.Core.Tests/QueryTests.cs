@@ -88,6 +88,16 @@ namespace IotStudio.Core.Tests
         }
 
         [Fact]
+        public async Task PropertyFilter_SeveralConditionsOnOneProperty_AreOneKeyEach()
+        {
+            var filter = new OrderedDictionary { { "temperature", new object[] { "gt:20", "lt:30" } } };
+
+            var r = await ListRequest(new ThingQuery { PropertyFilter = filter });
+
+            Assert.Equal(new[] { "gt:20", "lt:30" }, r.QueryValues("property:temperature"));
+        }
+
+        [Fact]
         public async Task PropertyFilter_NumbersUseInvariantCulture()
         {
             var saved = CultureInfo.CurrentCulture;

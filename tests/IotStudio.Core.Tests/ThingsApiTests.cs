@@ -36,6 +36,20 @@ namespace IotStudio.Core.Tests
         }
 
         [Fact]
+        public async Task DeleteWhere_ExtraKeyTheDeleteIgnores_IsRefused_AndSendsNothing()
+        {
+            // The service ignores title on a bulk delete: sending it would delete every Thing of the type, not only 'drop'.
+            var handler = new FakeHandler().Always(_ => Respond.Json(200, "[]"));
+            using var client = WithToken(handler);
+            var filter = new ThingQuery { Type = "Sensor", Extra = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>("title", "drop") } };
+
+            var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Things.DeleteWhereAsync(Space, filter, None));
+
+            Assert.Contains("'title'", ex.Message);
+            Assert.Empty(handler.Requests);
+        }
+
+        [Fact]
         public async Task DeleteWhere_FilterOfOnlyNullIds_IsRefused_AndSendsNothing()
         {
             // ThingIds = [null] counts as a filter, but AddQuery drops null values, so the wire request has no filter at all.

@@ -334,6 +334,30 @@ Describe 'Use-IotStudioConnection' {
         (Get-OAuthCall revoke).Count | Should -Be 1
     }
 
+    It 'streams the block output, so a downstream Select-Object -First 1 stops it, and still revokes' {
+        Add-EmulatorThing -Count 6 | Out-Null
+        Clear-EmulatorLog
+        $local = 'from the caller'
+        $out = Use-IotStudioConnection -ApiUrl $Url -Space test -ClientCredential (Get-TestCredential) { $local; Get-IotThing -PageSize 1 } | Select-Object -First 2
+        $out[0] | Should -Be 'from the caller'
+        $out[1].GetType().FullName | Should -Be 'IotStudio.Models.Thing'
+        @(Get-EmulatorRequest -Kind Api) | Should -HaveCount 1
+        (Get-OAuthCall revoke).Count | Should -Be 1
+    }
+
+    It 'passes the block''s non-terminating errors to the caller''s error stream' {
+        # As in an interactive session (Pester's own preference would make the inner error terminating).
+        $ErrorActionPreference = 'Continue'
+        $out = Use-IotStudioConnection -ApiUrl $Url -Space test -ClientCredential (Get-TestCredential) {
+            Get-IotThing -Id 01ARZ3NDEKTSV4RRFFQ69G5FAV
+            'after'
+        } -ErrorVariable err -ErrorAction SilentlyContinue
+        $out | Should -Be 'after'
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ThingNotFound,*'
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
     It 'still revokes the token when the script block is stopped (Ctrl+C)' {
         Add-EmulatorThing -Count 10 | Out-Null
         $ps = [powershell]::Create()
@@ -361,6 +385,35 @@ Describe 'Use-IotStudioConnection' {
             Clear-EmulatorFault
             $ps.Dispose()
         }
+    }
+}
+
+Describe 'URL and argument checks' {
+    BeforeEach {
+        Clear-DefaultConnection
+        Reset-Emulator
+    }
+
+    It 'refuses <Url> with InvalidApiUrl before any request' -ForEach @(
+        @{ Url = 'http://iot.example.com' }
+        @{ Url = 'ftp://iot.example.com' }
+    ) {
+        { Connect-IotStudio -ApiUrl $Url -ClientCredential (Get-TestCredential) } |
+            Should -Throw -ErrorId 'InvalidApiUrl,IotStudio.PowerShell.Commands.ConnectIotStudioCommand'
+        Get-EmulatorRequest | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a plain-http -TokenUrl off this machine too' {
+        { Connect-IotStudio -ApiUrl (Get-EmulatorUrl) -ClientCredential (Get-TestCredential) -TokenUrl 'http://login.example.com/token' } |
+            Should -Throw -ErrorId 'InvalidApiUrl,IotStudio.PowerShell.Commands.ConnectIotStudioCommand'
+    }
+
+    It 'maps an empty secret to ConnectionInvalidArgument' {
+        $empty = [securestring]::new()
+        $e = { Connect-IotStudio -ApiUrl (Get-EmulatorUrl) -ClientId test-client -ClientSecret $empty } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -Be 'ConnectionInvalidArgument,IotStudio.PowerShell.Commands.ConnectIotStudioCommand'
+        $e.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Get-EmulatorRequest | Should -BeNullOrEmpty
     }
 }
 

@@ -186,6 +186,16 @@ Describe 'Thing cmdlets' {
             Get-QueryValue $q 'property:temperature' | Should -Be 'gt:20'
         }
 
+        It 'sends several conditions on one property as one key each, and all must hold' {
+            Add-EmulatorThing -Count 1 -TitlePrefix cold -Status @{ temperature = 10 } | Out-Null
+            Add-EmulatorThing -Count 1 -TitlePrefix mild -Status @{ temperature = 25 } | Out-Null
+            Add-EmulatorThing -Count 1 -TitlePrefix hot -Status @{ temperature = 40 } | Out-Null
+            Clear-EmulatorLog
+            $out = @(Get-IotThing -PropertyFilter @{ temperature = 'gt:20', 'lt:30' })
+            $out.Title | Should -Be 'mild-1'
+            Get-QueryValue (Get-ApiLog)[0].query 'property:temperature' | Should -Be 'gt:20', 'lt:30'
+        }
+
         It 'sends -Query extras as given, repeating the key for arrays' {
             $null = Add-EmulatorThing -Count 1
             $null = @(Get-IotThing -Query @{ foo = 'bar'; multi = 'x', 'y' })
@@ -450,6 +460,19 @@ Describe 'Thing cmdlets' {
             (Get-IotThing $t.Uid).AdditionalProperties['format'] | Should -Be 'z'
         }
 
+        It 'sends values edited in the pipeline even when PowerShell wrapped them (Get-Date, command output)' {
+            $t = Add-EmulatorThing -Count 1
+            $thing = Get-IotThing -Id $t.first
+            $thing.AdditionalProperties['when'] = Get-Date -Date '2026-01-02T03:04:05Z' -AsUTC
+            $thing.AdditionalProperties['who'] = Write-Output 'ops'
+            Clear-EmulatorLog
+            $thing | Set-IotThing -ErrorAction Stop
+            $put = Get-ApiLog | Where-Object method -eq 'PUT'
+            $body = $put.body | ConvertFrom-Json -AsHashtable -DateKind String
+            $body.who | Should -Be 'ops'
+            $body.when | Should -BeLike '2026-01-02T03:04:05*'
+        }
+
         It 'writes the updated Thing with -PassThru' {
             $t = New-TestThing @{ Title = 'x' }
             $u = Set-IotThing -Id $t.Uid -Description 'd' -PassThru
@@ -472,6 +495,12 @@ Describe 'Thing cmdlets' {
             $log[0].path | Should -Be '/spaces/test/things'
             Get-QueryValue $log[0].query 'property:temperature' | Should -Be 'gt:20'
             (Get-IotThing).Uid | Should -Be $cold.first
+        }
+
+        It 'refuses -Query keys the bulk delete would ignore, before any request' {
+            { Remove-IotThing -Type Sensor -Query @{ title = 'drop' } -Confirm:$false } |
+                Should -Throw -ErrorId 'UnsupportedDeleteFilter,IotStudio.PowerShell.Commands.RemoveIotThingCommand'
+            Get-ApiLog | Should -BeNullOrEmpty
         }
 
         It 'refuses an empty filter (<Name>) with FilterRequired before any request' -ForEach @(

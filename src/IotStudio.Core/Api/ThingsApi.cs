@@ -50,7 +50,13 @@ namespace IotStudio.Api
             if (Sort != null && Sort.Count > 0) r.AddQuery("sort", string.Join(",", Sort.Select(NormalizeSort)));
             if (PropertyFilter != null)
                 foreach (DictionaryEntry kv in PropertyFilter)
-                    r.AddQuery("property:" + Convert.ToString(kv.Key, CultureInfo.InvariantCulture), FilterValue(kv.Value));
+                {
+                    var key = "property:" + Convert.ToString(kv.Key, CultureInfo.InvariantCulture);
+                    // Several conditions on one property are one key each: property:t=gt:20&property:t=lt:30.
+                    if (kv.Value is IEnumerable many && !(kv.Value is string))
+                        foreach (var v in many) r.AddQuery(key, FilterValue(v));
+                    else r.AddQuery(key, FilterValue(kv.Value));
+                }
             r.AddQuery("links.rel", LinkRel).AddQuery("links.href", LinkHref);
             if (Extra != null) foreach (var kv in Extra) r.AddQuery(kv.Key, kv.Value);
         }
@@ -65,8 +71,11 @@ namespace IotStudio.Api
 
         /// <summary>True when a request carries at least one real filter of the bulk delete (nulls and paging keys do not count).</summary>
         internal static bool HasDeleteFilter(ApiRequest request) =>
-            request.Query.Any(kv => !string.IsNullOrEmpty(kv.Value) &&
-                (kv.Key == "@type" || kv.Key == "thingID[]" || kv.Key == "category[]" || kv.Key.StartsWith("property:", StringComparison.Ordinal)));
+            request.Query.Any(kv => !string.IsNullOrEmpty(kv.Value) && IsDeleteFilterKey(kv.Key));
+
+        /// <summary>The query keys the bulk delete filters on; the service ignores any other.</summary>
+        public static bool IsDeleteFilterKey(string key) =>
+            key == "@type" || key == "thingID[]" || key == "category[]" || (key != null && key.StartsWith("property:", StringComparison.Ordinal));
 
         private static string NormalizeSort(string field)
         {
@@ -129,6 +138,9 @@ namespace IotStudio.Api
         /// <summary>Deletes every Thing matching the filter; refuses an empty filter. Returns the deleted uids.</summary>
         public Task<string[]> DeleteWhereAsync(string space, ThingQuery filter, CancellationToken ct)
         {
+            var unsupported = filter?.Extra?.Select(kv => kv.Key).Where(k => !ThingQuery.IsDeleteFilterKey(k)).ToList();
+            if (unsupported != null && unsupported.Count > 0)
+                throw new ArgumentException($"Deleting Things by filter supports only @type, thingID[], category[] and property:<name>; the service would ignore '{string.Join("', '", unsupported)}' and delete more than asked.", nameof(filter));
             var request = new ApiRequest("DELETE", Collection(space, null));
             filter?.Apply(request, forDelete: true);
             if (filter == null || !ThingQuery.HasDeleteFilter(request))

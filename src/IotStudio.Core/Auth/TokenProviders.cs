@@ -39,6 +39,7 @@ namespace IotStudio.Auth
         private sealed class TokenState
         {
             public string Token;
+            public DateTimeOffset IssuedAt;
             public DateTimeOffset ExpiresAt;
             public string Scope;
         }
@@ -62,7 +63,14 @@ namespace IotStudio.Auth
         public DateTimeOffset? ExpiresAt => Volatile.Read(ref _current)?.ExpiresAt;
         public string GrantedScope => Volatile.Read(ref _current)?.Scope;
 
-        private bool IsFresh(TokenState s) => s != null && _clock() < s.ExpiresAt - _credentials.RefreshBefore;
+        // The margin never exceeds half the token's life, so a margin as long as the lifetime cannot mean a token request per call.
+        private bool IsFresh(TokenState s)
+        {
+            if (s == null) return false;
+            var half = TimeSpan.FromTicks((s.ExpiresAt - s.IssuedAt).Ticks / 2);
+            var margin = _credentials.RefreshBefore < half ? _credentials.RefreshBefore : half;
+            return _clock() < s.ExpiresAt - margin;
+        }
 
         public async Task<string> GetTokenAsync(CancellationToken ct)
         {
@@ -114,7 +122,8 @@ namespace IotStudio.Auth
                     var root = doc.RootElement;
                     state.Token = root.GetProperty("access_token").GetString();
                     var expiresIn = root.TryGetProperty("expires_in", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : 3600;
-                    state.ExpiresAt = _clock().AddSeconds(expiresIn);
+                    state.IssuedAt = _clock();
+                    state.ExpiresAt = state.IssuedAt.AddSeconds(expiresIn);
                     state.Scope = root.TryGetProperty("scope", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
                 }
             }

@@ -53,7 +53,11 @@ namespace IotStudio.PowerShell
                 case ObjectDisposedException _:
                     return ("ConnectionClosed", ErrorCategory.ConnectionError, null);
                 case ArgumentException _:
+                case OverflowException _:
+                case FormatException _:
                     return ("InvalidArgument", ErrorCategory.InvalidArgument, null);
+                case InvalidOperationException _:
+                    return ("InvalidOperation", ErrorCategory.InvalidOperation, null);
                 default:
                     return ("Failed", ErrorCategory.NotSpecified, null);
             }

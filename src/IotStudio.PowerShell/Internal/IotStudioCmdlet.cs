@@ -82,6 +82,11 @@ namespace IotStudio.PowerShell
             {
                 throw new PipelineStoppedException();
             }
+            catch (OperationCanceledException ex)
+            {
+                // Not Ctrl+C: the connection was closed meanwhile, or a close ran out of time.
+                throw new IotStudioTransportException("The request was cancelled before it finished: the connection was closed or the operation timed out.", null, null, true, ex);
+            }
         }
 
         /// <summary>Runs a Core call that returns nothing.</summary>
@@ -146,7 +151,8 @@ namespace IotStudio.PowerShell
 
         /// <summary>The failures that belong to one item (as opposed to bugs or a stopped pipeline).</summary>
         protected static bool IsItemFailure(Exception ex) =>
-            ex is IotStudioException || ex is ArgumentException || ex is ObjectDisposedException || ex is FormatException || ex is InvalidCastException;
+            ex is IotStudioException || ex is ArgumentException || ex is InvalidOperationException || ex is FormatException ||
+            ex is InvalidCastException || ex is OverflowException;
 
         /// <summary>Revokes (where possible) and closes a connection, reporting a failed revoke as a warning-level error.</summary>
         protected void CloseConnection(IotStudioConnection connection)
@@ -159,8 +165,9 @@ namespace IotStudio.PowerShell
                 using (var closing = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
                     Run(_ => connection.Client.DisconnectAsync(closing.Token));
             }
-            catch (Exception ex) when (ex is IotStudioException)
+            catch (Exception ex) when (ex is IotStudioException || ex is ObjectDisposedException)
             {
+                // The client is disposed either way; a failed revoke is reported, not fatal.
                 WriteError(ErrorMapper.ToRecord(ex, "Connection", connection));
             }
             WriteVerbose(string.Format(CultureInfo.CurrentCulture, Strings.Disconnected, connection.ApiUrl, revocable ? Strings.Revoked : ""));

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace IotStudio.PowerShell.Loading
@@ -20,16 +21,22 @@ namespace IotStudio.PowerShell.Loading
         /// <summary>Registers the resolver before any Core type is touched.</summary>
         public void OnImport()
         {
-            // The two paths live in separate classes so that Windows PowerShell never JIT-compiles AssemblyLoadContext code.
             if (IsNetFramework) FrameworkResolver.Register(DependencyDirectory);
-            else IsolatedLoadContext.Register(DependencyDirectory);
+            else RegisterLoadContext();
         }
 
         /// <summary>Unregisters the resolver when the module is removed.</summary>
         public void OnRemove(PSModuleInfo module)
         {
             if (IsNetFramework) FrameworkResolver.Unregister();
-            else IsolatedLoadContext.Unregister();
+            else UnregisterLoadContext();
         }
+
+        // Never inlined: compiling OnImport must not load AssemblyLoadContext, which .NET Framework does not have.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void RegisterLoadContext() => IsolatedLoadContext.Register(DependencyDirectory);
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void UnregisterLoadContext() => IsolatedLoadContext.Unregister();
     }
 }

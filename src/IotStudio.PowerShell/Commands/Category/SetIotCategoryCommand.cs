@@ -58,7 +58,7 @@ namespace IotStudio.PowerShell.Commands
                 var model = current.Model;
                 if (Model != null) model = new ModelDescription { Name = Model, Version = ModelVersion };
                 else if (ModelVersion.HasValue && model != null) model = new ModelDescription { Name = model.Name, Version = ModelVersion };
-                var updated = Run(ct => connection.Client.Categories.UpdateAsync(space, name, description, ClearModel ? null : model, ClearModel, current.AdditionalProperties, ct));
+                var updated = Run(ct => connection.Client.Categories.UpdateAsync(space, name, description, ClearModel ? null : model, ClearModel, PlainValue.Map(current.AdditionalProperties), ct));
                 if (PassThru) WriteObject(updated);
             });
         }

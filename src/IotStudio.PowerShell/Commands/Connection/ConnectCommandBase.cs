@@ -100,43 +100,67 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(ParameterSetName = ClientSecretSet)]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
+        /// <summary>Send credentials over plain http to a host other than this machine (like Invoke-RestMethod's switch).</summary>
+        [Parameter(ParameterSetName = AccessTokenSet)]
+        [Parameter(ParameterSetName = ClientCredentialSet)]
+        [Parameter(ParameterSetName = ClientSecretSet)]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
         /// <summary>Builds the connection; for client credentials the first token is fetched now, so bad credentials fail here.</summary>
         protected IotStudioConnection Open()
         {
+            CheckUrl(ApiUrl, nameof(ApiUrl));
+            if (TokenUrl != null) CheckUrl(TokenUrl, nameof(TokenUrl));
+            if (RevokeUrl != null) CheckUrl(RevokeUrl, nameof(RevokeUrl));
             if (SkipCertificateCheck) WriteWarning(Strings.SkipCertificateWarning);
-            ConnectionCredentials credentials;
-            switch (ParameterSetName)
-            {
-                case AccessTokenSet:
-                    credentials = new AccessTokenCredentials(AccessToken);
-                    break;
-                case ClientCredentialSet:
-                    credentials = ClientCreds(ClientCredential.UserName, ClientCredential.Password);
-                    break;
-                default:
-                    credentials = ClientCreds(ClientId, ClientSecret);
-                    break;
-            }
-            var options = new IotStudioClientOptions
-            {
-                ApiUrl = ApiUrl,
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                SkipCertificateCheck = SkipCertificateCheck,
-                Retry = new RetryPolicy { MaxAttempts = MaximumRetryCount + 1, BaseDelay = TimeSpan.FromSeconds(RetryIntervalSec) },
-            };
-            var client = new IotStudioClient(options, credentials);
+            IotStudioClient client = null;
             try
             {
-                Run(ct => client.ConnectAsync(ct));
+                var credentials = Credentials();
+                var options = new IotStudioClientOptions
+                {
+                    ApiUrl = ApiUrl,
+                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                    SkipCertificateCheck = SkipCertificateCheck,
+                    Retry = new RetryPolicy { MaxAttempts = MaximumRetryCount + 1, BaseDelay = TimeSpan.FromSeconds(RetryIntervalSec) },
+                };
+                client = new IotStudioClient(options, credentials);
+                var opened = client;
+                Run(ct => opened.ConnectAsync(ct));
+                var connection = new IotStudioConnection(client, Space);
+                WriteVerbose(string.Format(CultureInfo.CurrentCulture, Strings.Connected, connection.ApiUrl,
+                    credentials is ClientCredentials cc ? "client " + cc.ClientId : "a static access token"));
+                return connection;
             }
-            catch (Exception ex) when (ex is IotStudioException)
+            catch (Exception ex)
             {
-                client.Dispose();
-                ThrowTerminatingError(ErrorMapper.ToRecord(ex, "Connection", ApiUrl));
+                // Disposing also cancels a token request still in flight (Ctrl+C), so nothing is left running.
+                client?.Dispose();
+                if (IsItemFailure(ex)) ThrowTerminatingError(ErrorMapper.ToRecord(ex, "Connection", ApiUrl));
+                throw;
             }
-            var connection = new IotStudioConnection(client, Space);
-            WriteVerbose(string.Format(CultureInfo.CurrentCulture, Strings.Connected, connection.ApiUrl, credentials is ClientCredentials cc ? "client " + cc.ClientId : "a static access token"));
-            return connection;
+        }
+
+        private ConnectionCredentials Credentials()
+        {
+            switch (ParameterSetName)
+            {
+                case AccessTokenSet: return new AccessTokenCredentials(AccessToken);
+                case ClientCredentialSet: return ClientCreds(ClientCredential.UserName, ClientCredential.Password);
+                default: return ClientCreds(ClientId, ClientSecret);
+            }
+        }
+
+        // Secrets never travel in clear text to another machine unless the caller says so; loopback (the emulator) is fine.
+        private void CheckUrl(Uri url, string parameter)
+        {
+            string problem = null;
+            if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+                problem = $"-{parameter} must be an absolute http or https URL, such as {IotStudioClientOptions.DefaultApiUrl}; got '{url}'.";
+            else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback && !AllowUnencryptedAuthentication)
+                problem = $"-{parameter} '{url}' uses plain http, which would send the token and client secret unencrypted. Use https, or pass -AllowUnencryptedAuthentication if you really mean it.";
+            if (problem != null)
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem, parameter), "InvalidApiUrl", ErrorCategory.InvalidArgument, url));
         }
 
         private ClientCredentials ClientCreds(string id, SecureString secret) =>

@@ -22,8 +22,14 @@ namespace IotStudio.PowerShell.Commands
                 return;
             }
             if (!ShouldProcess(connection.ToString(), Strings.ShouldDisconnect)) return;
-            CloseConnection(connection);
-            if (ReferenceEquals(ConnectionStore.Default, connection)) ConnectionStore.Default = null;
+            try
+            {
+                CloseConnection(connection);
+            }
+            finally
+            {
+                if (ReferenceEquals(ConnectionStore.Default, connection)) ConnectionStore.Default = null;
+            }
         }
     }
 }

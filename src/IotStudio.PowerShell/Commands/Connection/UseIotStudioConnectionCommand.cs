@@ -13,6 +13,12 @@ namespace IotStudio.PowerShell.Commands
     {
         private const string ExistingSet = "InputObject";
 
+        private static readonly ScriptBlock Relay = ScriptBlock.Create(@"
+param($__iotBlock, $__iotConnection, $__iotCmdlet)
+& $__iotBlock $__iotConnection 2>&1 | ForEach-Object {
+    if ($_ -is [System.Management.Automation.ErrorRecord]) { $__iotCmdlet.WriteError($_) } else { $__iotCmdlet.WriteObject($_) }
+}");
+
         /// <summary>The script to run; the connection is also passed as its first argument.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNull]
@@ -31,9 +37,10 @@ namespace IotStudio.PowerShell.Commands
             ConnectionStore.Default = connection;
             try
             {
-                // InvokeScript runs in the caller's session state, so the block sees the caller's variables.
-                var output = SessionState.InvokeCommand.InvokeScript(SessionState, ScriptBlock, connection);
-                foreach (var item in output) WriteObject(item);
+                // The relay runs in the caller's session state (the block sees the caller's variables) and hands each
+                // output item and error to this cmdlet as it comes, so output streams and a downstream stop ends the block.
+                // The block's non-terminating errors are re-written by this cmdlet, so its -ErrorAction and -ErrorVariable apply.
+                SessionState.InvokeCommand.InvokeScript(SessionState, Relay, ScriptBlock, connection, this);
             }
             finally
             {

@@ -127,7 +127,7 @@ namespace IotStudio.PowerShell.Commands
                 ModelVersion = ModelVersion,
                 InCategories = InCategory,
                 Sort = Sort,
-                PropertyFilter = PropertyFilter,
+                PropertyFilter = PlainValue.Map(PropertyFilter),
                 LinkRel = LinkRel,
                 LinkHref = LinkHref,
                 Extra = QueryPairs(Query),

@@ -46,7 +46,7 @@ namespace IotStudio.PowerShell.Commands
             // A Thing from another space or service: send its description in the API's field names, without its identity.
             if (InputObject.BaseObject is Thing thing)
             {
-                var body = thing.ToUpdateBody(includeCategories: true);
+                var body = PlainValue.Map(thing.ToUpdateBody(includeCategories: true));
                 body.Remove("uid");
                 body.Remove("id");
                 return body;

@@ -51,6 +51,11 @@ namespace IotStudio.PowerShell.Commands
         protected override void BeginProcessing()
         {
             if (ParameterSetName != FilterSet) return;
+            var unsupported = Query?.Keys.Cast<object>().Select(k => k?.ToString()).Where(k => !ThingQuery.IsDeleteFilterKey(k)).ToList();
+            if (unsupported != null && unsupported.Count > 0)
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
+                    $"Remove-IotThing -Query accepts only @type, thingID[], category[] and property:<name>; the service ignores '{string.Join("', '", unsupported)}' when deleting, so the filter would delete more than it says."),
+                    "UnsupportedDeleteFilter", ErrorCategory.InvalidArgument, Query));
             if (!Filter().IsDeleteFilter())
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Strings.FilterRequired), "FilterRequired", ErrorCategory.InvalidArgument, null));
         }
@@ -59,7 +64,7 @@ namespace IotStudio.PowerShell.Commands
         {
             Type = Type,
             InCategories = InCategory,
-            PropertyFilter = PropertyFilter,
+            PropertyFilter = PlainValue.Map(PropertyFilter),
             Extra = GetIotThingCommand.QueryPairs(Query),
         };
 

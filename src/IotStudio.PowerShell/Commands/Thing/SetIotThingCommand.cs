@@ -44,7 +44,8 @@ namespace IotStudio.PowerShell.Commands
             ForItem(id, () =>
             {
                 var current = InputObject ?? Run(ct => connection.Client.Things.GetAsync(space, id, Category, ct));
-                var body = current.ToUpdateBody(includeCategories: Category == null);
+                // Values edited in the pipeline arrive wrapped in PSObjects: make them plain before they go to JSON.
+                var body = PlainValue.Map(current.ToUpdateBody(includeCategories: Category == null));
                 ApplyFields(body);
                 var updated = Run(ct => connection.Client.Things.UpdateAsync(space, id, body, Category, ct));
                 if (PassThru) WriteObject(updated);
