@@ -34,7 +34,7 @@ Write-Note "Listening on $($emulator.Url) (loopback only)."
 try {
     Write-Step 'Connect-IotStudio with OAuth2 client credentials'
     $connection = Connect-IotStudio -ApiUrl $emulator.Url -Space demo -ClientId $clientId -ClientSecret $secret -Scope category, thing -PassThru
-    $connection | Format-Table | Out-String | Write-Host
+    $connection | Format-Table | Out-String -Width 120 | Write-Host
     Write-Note 'The token refreshes by itself before it expires; the secret is only ever held as a SecureString.'
 
     Write-Step "Create a Category and $ThingCount Things in it"
@@ -58,8 +58,8 @@ try {
     $pages = @(Get-EmulatorRequest -Kind Api).Count
     Write-Note ("Get-IotThing -Category Sensors -PageSize 250 streamed {0} Things in {1} requests ({2:n0} ms)." -f $count, $pages, $streamed.TotalMilliseconds)
     Clear-EmulatorLog
-    $firstFive = Get-IotThing -Category Sensors | Select-Object -First 5
-    Write-Note ("Get-IotThing | Select-Object -First 5 sent {0} request: pages are fetched only when the pipeline asks." -f @(Get-EmulatorRequest -Kind Api).Count)
+    $firstFive = Get-IotThing -InCategory Sensors | Select-Object -First 5
+    Write-Note ("Get-IotThing -InCategory Sensors | Select-Object -First 5 sent {0} request: pages are fetched only when the pipeline asks." -f @(Get-EmulatorRequest -Kind Api).Count)
 
     Write-Step "Set a property on a filtered subset: the sensors reading above 30 degrees"
     $hot = Get-IotThing -Category Sensors -PropertyFilter @{ temperature = 'gt:30' } |
@@ -69,10 +69,10 @@ try {
     Get-IotThing -Category Sensors -First 1 | Set-IotProperty -Name setpoint -Value 99 -WhatIf
 
     Write-Step 'What it looks like: the first five Things'
-    $firstFive | Format-Table | Out-String | Write-Host
+    $firstFive | Format-Table | Out-String -Width 120 | Write-Host
 
     Write-Step 'Read the properties back from two of the hot sensors'
-    Get-IotThing -Category Sensors -PropertyFilter @{ setpoint = 21 } -First 2 | Get-IotProperty | Format-Table | Out-String | Write-Host
+    Get-IotThing -Category Sensors -PropertyFilter @{ setpoint = 21 } -First 2 | Get-IotProperty | Format-Table | Out-String -Width 120 | Write-Host
 
     Write-Step 'Errors are precise and per item: one missing id among three'
     $ids = @($firstFive[0].Uid, '01ARZ3NDEKTSV4RRFFQ69G5FAV', $firstFive[1].Uid)
