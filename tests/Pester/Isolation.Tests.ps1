@@ -153,3 +153,53 @@ Connect-IotStudio -ApiUrl '$Url' -Space test -AccessToken (ConvertTo-SecureStrin
         ($lines -match '^things=') | Should -Be 'things=2'
     }
 }
+
+# PowerShell 7.4 runs on .NET 8, whose own System.Text.Json is 8.0: the module's System.Text.Json 10 and RestSharp 114
+# work there only because they load in the module's own context. This machine may have no .NET 8 runtime and no
+# PowerShell 7.4, so a .NET 8 program published self-contained (runtime from the NuGet runtime pack) stands in for
+# pwsh 7.4: it registers the module's IsolatedLoadContext as ModuleLoader does and uses IotStudio.Core by reflection.
+BeforeDiscovery {
+    $arch = [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture
+    $script:Net8ProbeSkipReason = if (-not $IsLinux -or $arch -ne [System.Runtime.InteropServices.Architecture]::X64) {
+        "the .NET 8 probe is published self-contained for linux-x64 only; this platform is $([System.Runtime.InteropServices.RuntimeInformation]::OSDescription) $arch"
+    }
+    if ($Net8ProbeSkipReason) { Write-Host "Skipping the .NET 8 isolation probe: $Net8ProbeSkipReason" }
+}
+
+Describe 'System.Text.Json 10 and RestSharp 114 on the .NET 8 runtime (PowerShell 7.4)' -Skip:([bool]$Net8ProbeSkipReason) {
+    BeforeAll {
+        $script:ProbeDir = Join-Path $TestDrive 'Net8Probe'
+        $project = Join-Path $PSScriptRoot '../Fixtures/Net8Probe/Net8Probe.csproj'
+        # Self-contained for linux-x64: the probe runs on the .NET 8 runtime pack, whatever shared runtimes exist.
+        $log = & dotnet publish $project -c Release -r linux-x64 --self-contained -o $ProbeDir `
+            --artifacts-path (Join-Path $TestDrive 'net8-artifacts') --nologo -v quiet 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "Publishing the .NET 8 probe failed: $($log -join "`n")" }
+        $script:ProbeExe = Join-Path $ProbeDir 'Net8Probe'
+    }
+
+    BeforeEach { Reset-Emulator }
+
+    It 'loads Core, RestSharp and System.Text.Json into the isolated context, lists Things and maps a 404 (linux-x64 only)' {
+        $seeded = Add-EmulatorThing -Count 7
+
+        $output = & $ProbeExe $ModuleDir $Url 2>&1 | ForEach-Object { "$_" }
+        if ($LASTEXITCODE -ne 0) { throw "The .NET 8 probe failed ($LASTEXITCODE): $($output -join "`n")" }
+        $output | ForEach-Object { Write-Host "  probe: $_" }
+        $r = ConvertFrom-ChildLine $output
+
+        $r['framework'] | Should -BeLike '.NET 8.*'
+        $r['things'] | Should -Be '7'
+        $r['thing.uid'] | Should -Be $seeded.first
+        $r['thing.title'] | Should -Be 'Thing-1'
+        $r['stj.isolated'] | Should -BeLike '10.*'
+        $r['stj.default'] | Should -BeLike '8.*'
+        $r['restsharp.version'] | Should -BeLike '114.*'
+        $r['restsharp.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
+        $r['core.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
+        $r['stj.isolated.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
+        $r['restsharp.default.count'] | Should -Be '0'
+        $r['error'] | Should -Be 'IotStudio.Http.IotStudioApiException:404'
+        $r['created'] | Should -Be 'net8probe'
+        $r['created.roundtrip'] | Should -Be 'True'
+    }
+}
