@@ -137,6 +137,9 @@ Describe 'Resilience' {
             $posts = Get-ApiCall -Method POST -Path '/spaces/test/categories'
             $posts.Count | Should -Be 1
             $posts[0].status | Should -Be 503
+            # The emulator decides a fault before any handler runs: the faulted POST created nothing.
+            Get-IotCategory -Connection $Conn -Space test -Name 'once' -ErrorAction SilentlyContinue -ErrorVariable missing | Should -BeNullOrEmpty
+            $missing[0].FullyQualifiedErrorId | Should -BeLike 'CategoryNotFound,*'
         }
 
         It 'repeats a GET whose connection dropped in the middle of the response' {
