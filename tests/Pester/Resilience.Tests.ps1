@@ -142,6 +142,24 @@ Describe 'Resilience' {
             $missing[0].FullyQualifiedErrorId | Should -BeLike 'CategoryNotFound,*'
         }
 
+        It 'gives up an attempt after -TimeoutSec with ThingTimeout / OperationTimeout' {
+            Add-EmulatorThing -Count 1 | Out-Null
+            $slow = Connect-TestEmulator -NotDefault -Extra @{ TimeoutSec = 1; MaximumRetryCount = 0 }
+            Set-EmulatorFault @{ latencyMs = 4000 }
+            try {
+                Get-IotThing -Connection $slow -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+                $err | Should -HaveCount 1
+                $err[0].FullyQualifiedErrorId | Should -BeLike 'ThingTimeout,*'
+                $err[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+                $err[0].Exception.GetType().FullName | Should -Be 'IotStudio.Http.IotStudioTransportException'
+                $err[0].Exception.TimedOut | Should -BeTrue
+            }
+            finally {
+                Clear-EmulatorFault
+                Disconnect-IotStudio $slow -ErrorAction SilentlyContinue
+            }
+        }
+
         It 'repeats a GET whose connection dropped in the middle of the response' {
             Add-EmulatorThing -Count 3 | Out-Null
             Set-EmulatorFault @{ dropNext = 1 }
