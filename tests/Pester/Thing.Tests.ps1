@@ -473,6 +473,18 @@ Describe 'Thing cmdlets' {
             $body.when | Should -BeLike '2026-01-02T03:04:05*'
         }
 
+        It 'moves a Thing between Categories when its Categories are edited in the pipeline' {
+            $null = New-IotCategory Sensors
+            $null = New-IotCategory Pumps
+            $t = New-IotThing -Title 'Boiler' -Category Sensors
+            Clear-EmulatorLog
+            $t.Categories = @('Pumps')
+            $t | Set-IotThing
+            ((Get-ApiLog | Where-Object method -eq 'PUT').body | ConvertFrom-Json).categories | Should -Be 'Pumps'
+            @(Get-IotThing -Category Pumps).Uid | Should -Be $t.Uid
+            @(Get-IotThing -Category Sensors) | Should -HaveCount 0
+        }
+
         It 'writes the updated Thing with -PassThru' {
             $t = New-TestThing @{ Title = 'x' }
             $u = Set-IotThing -Id $t.Uid -Description 'd' -PassThru
