@@ -408,6 +408,17 @@ Describe 'URL and argument checks' {
             Should -Throw -ErrorId 'InvalidApiUrl,IotStudio.PowerShell.Commands.ConnectIotStudioCommand'
     }
 
+    It 'maps a token endpoint that is down (503) to ConnectionServiceUnavailable, not to a credentials error' {
+        Set-EmulatorFault @{ fail = @{ status = 503; count = 1 } }
+        try {
+            $e = { Connect-IotStudio -ApiUrl (Get-EmulatorUrl) -ClientCredential (Get-TestCredential) -MaximumRetryCount 0 } | Should -Throw -PassThru
+            $e.FullyQualifiedErrorId | Should -Be 'ConnectionServiceUnavailable,IotStudio.PowerShell.Commands.ConnectIotStudioCommand'
+            $e.CategoryInfo.Category | Should -Be 'ConnectionError'
+            $e.Exception.GetType().FullName | Should -Be 'IotStudio.Http.IotStudioOAuthException'
+        }
+        finally { Clear-EmulatorFault }
+    }
+
     It 'maps an empty secret to ConnectionInvalidArgument' {
         $empty = [securestring]::new()
         $e = { Connect-IotStudio -ApiUrl (Get-EmulatorUrl) -ClientId test-client -ClientSecret $empty } | Should -Throw -PassThru
