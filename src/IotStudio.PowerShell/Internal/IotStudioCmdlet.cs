@@ -85,7 +85,7 @@ namespace IotStudio.PowerShell
             catch (OperationCanceledException ex)
             {
                 // Not Ctrl+C: the connection was closed meanwhile, or a close ran out of time.
-                throw new IotStudioTransportException("The request was cancelled before it finished: the connection was closed or the operation timed out.", null, null, true, ex);
+                throw new IotStudioTransportException(Strings.RequestCancelled, null, null, true, ex);
             }
         }
 

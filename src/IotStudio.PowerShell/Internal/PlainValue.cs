@@ -12,7 +12,7 @@ namespace IotStudio.PowerShell
     {
         public static object From(object value, int depth = 0)
         {
-            if (depth > 64) throw new ArgumentException("The value is nested more than 64 levels deep.");
+            if (depth > 64) throw new ArgumentException(Strings.ValueTooDeep);
             if (value == null) return null;
             if (value is PSObject pso)
             {
@@ -30,7 +30,7 @@ namespace IotStudio.PowerShell
                 case Uri _:
                     return value;
                 case SecureString _:
-                    throw new ArgumentException("A SecureString cannot be sent as a value.");
+                    throw new ArgumentException(Strings.SecureStringValue);
                 case Enum e:
                     return e.ToString();
                 case IDictionary dict:
@@ -53,7 +53,7 @@ namespace IotStudio.PowerShell
             if (value == null) return null;
             var plain = From(value);
             if (plain is OrderedDictionary od) return od;
-            throw new ArgumentException("Expected a hashtable or an object with properties.");
+            throw new ArgumentException(Strings.ExpectedMap);
         }
 
         private static OrderedDictionary FromProperties(PSObject pso, int depth)

@@ -156,9 +156,9 @@ namespace IotStudio.PowerShell.Commands
         {
             string problem = null;
             if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-                problem = $"-{parameter} must be an absolute http or https URL, such as {IotStudioClientOptions.DefaultApiUrl}; got '{url}'.";
+                problem = string.Format(CultureInfo.CurrentCulture, Strings.UrlNotHttp, parameter, IotStudioClientOptions.DefaultApiUrl, url);
             else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback && !AllowUnencryptedAuthentication)
-                problem = $"-{parameter} '{url}' uses plain http, which would send the token and client secret unencrypted. Use https, or pass -AllowUnencryptedAuthentication if you really mean it.";
+                problem = string.Format(CultureInfo.CurrentCulture, Strings.UrlUnencrypted, parameter, url);
             if (problem != null)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem, parameter), "InvalidApiUrl", ErrorCategory.InvalidArgument, url));
         }

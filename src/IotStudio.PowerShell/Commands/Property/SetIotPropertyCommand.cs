@@ -45,7 +45,7 @@ namespace IotStudio.PowerShell.Commands
             var (connection, space) = Target();
             if (ParameterSetName == MapSet)
             {
-                if (Values.Count == 0) ThrowItemError(new PSArgumentException("-Values is empty: give at least one property."), ThingId);
+                if (Values.Count == 0) ThrowItemError(new PSArgumentException(Strings.ValuesEmpty), ThingId);
                 var what = string.Join(", ", Values.Keys.Cast<object>().Select(k => k.ToString()));
                 if (!ShouldProcess($"Thing {ThingId} in space {space}", string.Format(CultureInfo.CurrentCulture, Strings.ShouldSetProperty, what))) return;
                 ForItem(ThingId, () =>

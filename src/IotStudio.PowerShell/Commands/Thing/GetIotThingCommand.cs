@@ -92,7 +92,7 @@ namespace IotStudio.PowerShell.Commands
         protected override void BeginProcessing()
         {
             if (NotInCategory && !MyInvocation.BoundParameters.ContainsKey(nameof(Category)) && !MyInvocation.ExpectingInput)
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-NotInCategory needs -Category: it lists the Things that are not in that Category."),
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Strings.NotInCategoryNeedsCategory),
                     "NotInCategoryNeedsCategory", ErrorCategory.InvalidArgument, null));
         }
 
@@ -114,7 +114,7 @@ namespace IotStudio.PowerShell.Commands
             }
             if (NotInCategory && category == null)
             {
-                WriteItemError(new ArgumentException("-NotInCategory needs -Category: it lists the Things that are not in that Category."), space);
+                WriteItemError(new ArgumentException(Strings.NotInCategoryNeedsCategory), space);
                 return;
             }
             var query = new ThingQuery
@@ -147,7 +147,7 @@ namespace IotStudio.PowerShell.Commands
             // Many ids at once: one list request per chunk, then one precise error for each id that did not come back.
             var invalid = Id.Where(i => !Validate.IsUlid(i)).ToList();
             foreach (var bad in invalid)
-                WriteItemError(new ArgumentException($"'{bad}' is not a valid Thing id: expected a ULID of 26 Crockford base32 characters."), bad);
+                WriteItemError(new ArgumentException(string.Format(CultureInfo.CurrentCulture, Strings.InvalidThingId, bad)), bad);
             var ids = Id.Where(Validate.IsUlid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             for (var i = 0; i < ids.Count; i += IdsPerRequest)
             {

@@ -54,7 +54,7 @@ namespace IotStudio.PowerShell.Commands
             var unsupported = Query?.Keys.Cast<object>().Select(k => k?.ToString()).Where(k => !ThingQuery.IsDeleteFilterKey(k)).ToList();
             if (unsupported != null && unsupported.Count > 0)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
-                    $"Remove-IotThing -Query accepts only @type, thingID[], category[] and property:<name>; the service ignores '{string.Join("', '", unsupported)}' when deleting, so the filter would delete more than it says."),
+                    string.Format(CultureInfo.CurrentCulture, Strings.UnsupportedDeleteFilter, string.Join("', '", unsupported))),
                     "UnsupportedDeleteFilter", ErrorCategory.InvalidArgument, Query));
             if (!Filter().IsDeleteFilter())
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Strings.FilterRequired), "FilterRequired", ErrorCategory.InvalidArgument, null));
