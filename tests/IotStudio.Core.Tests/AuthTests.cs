@@ -258,7 +258,8 @@ namespace IotStudio.Core.Tests
             var handler = ApiAnswering200().Route(TokenPath, _ => tokenAnswers.Dequeue());
             using var client = WithClientCredentials(handler);
 
-            var first = await Assert.ThrowsAsync<IotStudioOAuthException>(() => client.Properties.GetAsync(Space, Uid, null, None));
+            // A failing token endpoint (5xx) is an HTTP failure, not an OAuth2 refusal of the credentials.
+            var first = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Properties.GetAsync(Space, Uid, null, None));
             await client.Properties.GetAsync(Space, Uid, null, None);
 
             Assert.Equal(503, first.StatusCode);

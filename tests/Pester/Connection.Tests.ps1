@@ -414,7 +414,7 @@ Describe 'URL and argument checks' {
             $e = { Connect-IotStudio -ApiUrl (Get-EmulatorUrl) -ClientCredential (Get-TestCredential) -MaximumRetryCount 0 } | Should -Throw -PassThru
             $e.FullyQualifiedErrorId | Should -Be 'ConnectionServiceUnavailable,IotStudio.PowerShell.Commands.ConnectIotStudioCommand'
             $e.CategoryInfo.Category | Should -Be 'ConnectionError'
-            $e.Exception.GetType().FullName | Should -Be 'IotStudio.Http.IotStudioOAuthException'
+            $e.Exception.GetType().FullName | Should -Be 'IotStudio.Http.IotStudioApiException'
         }
         finally { Clear-EmulatorFault }
     }

@@ -189,7 +189,10 @@ namespace IotStudio.Http
                     throw new IotStudioTransportException(message, request.Method, PathOnly(request), timedOut, r.ErrorException);
                 }
                 var raw = ToRaw(r);
-                if (oauth) throw IotStudioOAuthException.FromResponse(request.Method, PathOnly(request), raw);
+                // OAuth2 endpoints speak their own error shape only when they refuse a request (4xx); a throttled or
+                // failing endpoint (408, 429, 5xx, a proxy page) is an ordinary HTTP failure, not a credentials problem.
+                if (oauth && status >= 400 && status < 500 && status != 408 && status != 429)
+                    throw IotStudioOAuthException.FromResponse(request.Method, PathOnly(request), raw);
                 throw IotStudioApiException.FromResponse(request.Method, PathOnly(request), raw);
             }
         }

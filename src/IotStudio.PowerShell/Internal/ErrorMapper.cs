@@ -38,9 +38,6 @@ namespace IotStudio.PowerShell
         {
             switch (ex)
             {
-                case IotStudioOAuthException oauth when oauth.StatusCode == 408 || oauth.StatusCode == 429 || oauth.StatusCode >= 500:
-                    // The token endpoint was unavailable or throttled: a service problem, not a credentials one.
-                    return FromStatus(oauth.StatusCode);
                 case IotStudioOAuthException oauth:
                     return ("OAuth" + Pascal(oauth.Error), ErrorCategory.AuthenticationError, Strings.ActionOAuth);
                 case IotStudioApiException api:
