@@ -24,9 +24,6 @@ namespace IotStudio.PowerShell
         /// <summary>An explicit connection, if the cmdlet takes one.</summary>
         protected virtual IotStudioConnection ExplicitConnection => null;
 
-        /// <summary>Cancelled by StopProcessing (Ctrl+C, Select-Object -First, ...).</summary>
-        protected CancellationToken CancelToken => _cancel.Token;
-
         /// <summary>The noun without its prefix, for error ids: "Thing", "Category".</summary>
         protected string ErrorNoun
         {
