@@ -253,6 +253,15 @@ Describe 'Thing cmdlets' {
             $log.path | Should -Be "/spaces/test/things/$($seed.first)", "/spaces/test/things/$($seed.last)"
         }
 
+        It 'applies -Skip and -First to Things read by id, and sends no request once -First is met' {
+            $seed = Add-EmulatorThing -Count 5
+            $ids = @(Get-IotThing -First 5).Uid
+            Clear-EmulatorLog
+            $out = @($ids | Get-IotThing -Skip 1 -First 2)
+            $out.Uid | Should -Be $ids[1], $ids[2]
+            @(Get-ApiLog) | Should -HaveCount 3 -Because 'the 4th and 5th ids are not needed'
+        }
+
         It 'deletes each piped id with its own DELETE' {
             $seed = Add-EmulatorThing -Count 3
             $seed.first, $seed.last | Remove-IotThing -Confirm:$false

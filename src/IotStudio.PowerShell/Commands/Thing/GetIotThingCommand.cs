@@ -135,13 +135,26 @@ namespace IotStudio.PowerShell.Commands
             ForItem(category ?? space, () => StreamPages(cap => connection.Client.Things.List(space, query, PageSize, cap)));
         }
 
+        // -Skip and -First over Things read by id count across the whole pipeline, and stop requests once -First is met.
+        private ulong _byIdSeen, _byIdWritten;
+
+        private bool ByIdDone => _byIdWritten >= PagingParameters.First;
+
+        private void WriteById(Thing thing)
+        {
+            if (_byIdSeen++ < PagingParameters.Skip || ByIdDone) return;
+            WriteObject(thing);
+            _byIdWritten++;
+        }
+
         private void GetById()
         {
             var (connection, space) = Target();
+            if (ByIdDone) return;
             if (Id.Length == 1)
             {
                 var id = Id[0];
-                ForItem(id, () => WriteObject(Run(ct => connection.Client.Things.GetAsync(space, id, Category, ct))));
+                ForItem(id, () => WriteById(Run(ct => connection.Client.Things.GetAsync(space, id, Category, ct))));
                 return;
             }
             // Many ids at once: one list request per chunk, then one precise error for each id that did not come back.
@@ -149,7 +162,7 @@ namespace IotStudio.PowerShell.Commands
             foreach (var bad in invalid)
                 WriteItemError(new ArgumentException(string.Format(CultureInfo.CurrentCulture, Strings.InvalidThingId, bad)), bad);
             var ids = Id.Where(Validate.IsUlid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            for (var i = 0; i < ids.Count; i += IdsPerRequest)
+            for (var i = 0; i < ids.Count && !ByIdDone; i += IdsPerRequest)
             {
                 var chunk = ids.Skip(i).Take(IdsPerRequest).ToList();
                 var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -161,7 +174,7 @@ namespace IotStudio.PowerShell.Commands
                         foreach (var t in Run(ct => pager.NextPageAsync(ct)))
                         {
                             found.Add(t.Uid);
-                            WriteObject(t);
+                            WriteById(t);
                         }
                     }
                 }
