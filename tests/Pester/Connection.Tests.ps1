@@ -519,3 +519,28 @@ Describe 'The default connection belongs to one runspace' {
         (Get-IotStudioConnection).Id | Should -Be $mine.Id
     }
 }
+
+Describe 'One connection shared by parallel runspaces' {
+    BeforeEach {
+        Clear-DefaultConnection
+        Reset-Emulator
+    }
+    AfterAll { Clear-DefaultConnection }
+
+    It 'serves ForEach-Object -Parallel through -Connection with one token for all' {
+        Add-EmulatorThing -Count 20 | Out-Null
+        $shared = Connect-TestEmulator -NotDefault
+        Clear-EmulatorLog
+        $module = $env:IOTSTUDIO_TEST_MODULE
+
+        $counts = 1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
+            Import-Module $using:module
+            @(Get-IotThing -Connection $using:shared -PageSize 5).Count
+        }
+
+        $counts | Should -Be 20, 20, 20, 20
+        @(Get-EmulatorRequest -Kind Api).Count | Should -Be 16 -Because 'four lists of four pages each'
+        @(Get-EmulatorRequest -Kind OAuth) | Should -HaveCount 0 -Because 'the token fetched at connect time serves every runspace'
+        Disconnect-IotStudio $shared
+    }
+}
