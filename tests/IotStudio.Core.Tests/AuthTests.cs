@@ -14,7 +14,6 @@ namespace IotStudio.Core.Tests
 {
     public class AuthTests
     {
-        private static readonly CancellationToken None = CancellationToken.None;
         private const string TokenPath = "/oauth2/token";
         private const string RevokePath = "/oauth2/revoke";
         private static readonly string PropertiesPath = $"/spaces/space1/things/{Uid}/properties";

@@ -14,8 +14,6 @@ namespace IotStudio.Core.Tests
 {
     public class ErrorTests
     {
-        private static readonly CancellationToken None = CancellationToken.None;
-        private static readonly string ThingPath = $"/spaces/space1/things/{Uid}";
 
         private static IotStudioClient NoRetryClient(FakeHandler handler, Action<IotStudioClientOptions> configure = null) =>
             WithToken(handler, o =>

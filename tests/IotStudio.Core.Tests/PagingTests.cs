@@ -13,7 +13,6 @@ namespace IotStudio.Core.Tests
 {
     public class PagingTests
     {
-        private static readonly CancellationToken None = CancellationToken.None;
 
         [Fact]
         public void FollowsNextCursor_RepeatingTheSameRequest_UntilEmptyCursor()

@@ -14,7 +14,6 @@ namespace IotStudio.Core.Tests
 {
     public class PropertiesTests
     {
-        private static readonly CancellationToken None = CancellationToken.None;
         private static readonly string PropertiesPath = $"/spaces/space1/things/{Uid}/properties";
 
         [Fact]

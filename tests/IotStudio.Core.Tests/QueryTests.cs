@@ -15,7 +15,6 @@ namespace IotStudio.Core.Tests
 {
     public class QueryTests
     {
-        private static readonly CancellationToken None = CancellationToken.None;
 
         /// <summary>Sends the first page of a Thing list and returns what went on the wire.</summary>
         private static async Task<RecordedRequest> ListRequest(ThingQuery query, string space = Space, Action<IotStudioClientOptions> configure = null)

@@ -16,8 +16,6 @@ namespace IotStudio.Core.Tests
 {
     public class RetryTests
     {
-        private static readonly CancellationToken None = CancellationToken.None;
-        private static readonly string ThingPath = $"/spaces/space1/things/{Uid}";
         private static readonly string ThingBody = "{\"uid\":\"" + Uid + "\",\"title\":\"x\"}";
 
         private static Task<ApiResponse> Send(IotStudioClient client, string method, CancellationToken ct = default) =>

@@ -16,7 +16,6 @@ namespace IotStudio.Core.Tests
 {
     public class ThingsApiTests
     {
-        private static readonly CancellationToken None = CancellationToken.None;
 
         [Fact]
         public async Task DeleteWhere_EmptyFilter_IsRefused_AndSendsNothing()

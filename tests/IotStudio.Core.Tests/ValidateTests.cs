@@ -10,7 +10,6 @@ namespace IotStudio.Core.Tests
 {
     public class ValidateTests
     {
-        private static readonly CancellationToken None = CancellationToken.None;
 
         [Theory]
         [InlineData("01GQ2E9M2Y45BX9EW0X3D6QGXQ")]
