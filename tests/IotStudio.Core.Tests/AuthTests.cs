@@ -1,4 +1,5 @@
 using System;
+using IotStudio.Api;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -36,7 +37,7 @@ namespace IotStudio.Core.Tests
             var handler = ApiAnswering200();
             using var client = WithToken(handler);
 
-            await client.Properties.GetAsync(Space, Uid, null, None);
+            await client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             var r = Assert.Single(handler.Requests);
             Assert.Equal("Bearer " + StaticToken, r.Authorization);
@@ -50,7 +51,7 @@ namespace IotStudio.Core.Tests
             var handler = WithTokenEndpoint(ApiAnswering200());
             using var client = WithClientCredentials(handler, scopes: new[] { "a", "b" });
 
-            await client.Properties.GetAsync(Space, Uid, null, None);
+            await client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Equal(2, handler.Requests.Count);
             var token = handler.Requests[0];
@@ -91,7 +92,7 @@ namespace IotStudio.Core.Tests
             var handler = ApiAnswering200().Route("/realms/x/token", _ => Respond.Token("custom"));
             using var client = WithClientCredentials(handler, c => c.TokenUrl = new Uri("https://login.example.test/realms/x/token"));
 
-            await client.Properties.GetAsync(Space, Uid, null, None);
+            await client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Equal("login.example.test", handler.Requests[0].Uri.Host);
             Assert.Equal("/realms/x/token", handler.Requests[0].Path);
@@ -115,7 +116,7 @@ namespace IotStudio.Core.Tests
             var handler = WithTokenEndpoint(ApiAnswering200(), expiresIn: 3600);
             using var client = WithClientCredentials(handler);
 
-            for (var i = 0; i < 5; i++) await client.Properties.GetAsync(Space, Uid, null, None);
+            for (var i = 0; i < 5; i++) await client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Single(handler.TokenRequests);
             Assert.Equal(5, handler.ApiRequests.Count);
@@ -129,7 +130,7 @@ namespace IotStudio.Core.Tests
             var handler = WithTokenEndpoint(ApiAnswering200(), expiresIn: 0);
             using var client = WithClientCredentials(handler, c => c.RefreshBefore = TimeSpan.FromSeconds(10));
 
-            for (var i = 0; i < 3; i++) await client.Properties.GetAsync(Space, Uid, null, None);
+            for (var i = 0; i < 3; i++) await client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Equal(new[] { "token", "api", "token", "api", "token", "api" },
                 handler.Requests.Select(r => r.IsOAuth ? "token" : "api"));
@@ -143,7 +144,7 @@ namespace IotStudio.Core.Tests
             var handler = WithTokenEndpoint(ApiAnswering200(), expiresIn: 3600);
             using var client = WithClientCredentials(handler, c => c.RefreshBefore = TimeSpan.FromSeconds(3600));
 
-            for (var i = 0; i < 3; i++) await client.Properties.GetAsync(Space, Uid, null, None);
+            for (var i = 0; i < 3; i++) await client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Equal(new[] { "token", "api", "api", "api" }, handler.Requests.Select(r => r.IsOAuth ? "token" : "api"));
         }
@@ -161,7 +162,7 @@ namespace IotStudio.Core.Tests
             });
             using var client = WithClientCredentials(handler);
 
-            var calls = Enumerable.Range(0, 20).Select(_ => client.Properties.GetAsync(Space, Uid, null, None)).ToArray();
+            var calls = Enumerable.Range(0, 20).Select(_ => client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None)).ToArray();
             await TaskAssert.CompletesAsync(tokenAsked.Task);
             Assert.All(calls, c => Assert.False(c.IsCompleted));
             release.SetResult(true);
@@ -186,8 +187,8 @@ namespace IotStudio.Core.Tests
             using var client = WithClientCredentials(handler);
             using var cts = new CancellationTokenSource();
 
-            var cancelled = client.Properties.GetAsync(Space, Uid, null, cts.Token);
-            var patient = client.Properties.GetAsync(Space, Uid, null, None);
+            var cancelled = client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), cts.Token);
+            var patient = client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
             await TaskAssert.CompletesAsync(tokenAsked.Task);
             cts.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TaskAssert.CompletesAsync(cancelled));
@@ -206,7 +207,7 @@ namespace IotStudio.Core.Tests
                 .Enqueue(Respond.Json(200, "{\"temp\":2}"));
             using var client = WithClientCredentials(handler);
 
-            var values = await client.Properties.GetAsync(Space, Uid, null, None);
+            var values = await client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Equal(2L, values.Values["temp"]);
             Assert.Equal(new[] { "token", "api", "token", "api" }, handler.Requests.Select(r => r.IsOAuth ? "token" : "api"));
@@ -219,7 +220,7 @@ namespace IotStudio.Core.Tests
             var handler = WithTokenEndpoint(new FakeHandler()).Always(_ => Respond.Error(401, "nope"));
             using var client = WithClientCredentials(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Properties.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(401, ex.StatusCode);
             Assert.Equal("nope", ex.ApiMessage);
@@ -242,7 +243,7 @@ namespace IotStudio.Core.Tests
                 .Always(r => r.Authorization == "Bearer tok-1" ? Respond.Error(401, "revoked") : Respond.Json(200, "{\"temp\":1}"));
             using var client = WithClientCredentials(handler);
 
-            var calls = Enumerable.Range(0, 10).Select(_ => client.Properties.GetAsync(Space, Uid, null, None)).ToArray();
+            var calls = Enumerable.Range(0, 10).Select(_ => client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None)).ToArray();
             release.SetResult(true);
             await TaskAssert.CompletesAsync(Task.WhenAll(calls));
 
@@ -258,8 +259,8 @@ namespace IotStudio.Core.Tests
             using var client = WithClientCredentials(handler);
 
             // A failing token endpoint (5xx) is an HTTP failure, not an OAuth2 refusal of the credentials.
-            var first = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Properties.GetAsync(Space, Uid, null, None));
-            await client.Properties.GetAsync(Space, Uid, null, None);
+            var first = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
+            await client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Equal(503, first.StatusCode);
             Assert.Equal(2, handler.TokenRequests.Count);
@@ -272,7 +273,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Error(401, "expired"));
             using var client = WithToken(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Properties.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(401, ex.StatusCode);
             Assert.Single(handler.Requests);
@@ -283,7 +284,7 @@ namespace IotStudio.Core.Tests
         {
             var handler = WithTokenEndpoint(ApiAnswering200()).Route(RevokePath, _ => Respond.Status(200));
             var client = WithClientCredentials(handler);
-            await client.Properties.GetAsync(Space, Uid, null, None);
+            await client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             await client.DisconnectAsync(None);
 
@@ -296,7 +297,7 @@ namespace IotStudio.Core.Tests
             Assert.Equal(ClientSecret, revoke.FormValue("client_secret"));
             Assert.True(client.IsDisposed);
             var before = handler.Requests.Count;
-            await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Properties.GetAsync(Space, Uid, null, None));
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
             Assert.Equal(before, handler.Requests.Count);
         }
 
@@ -336,7 +337,7 @@ namespace IotStudio.Core.Tests
 
             Assert.Empty(handler.Requests);
             Assert.True(client.IsDisposed);
-            await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
         }
 
         [Fact]
@@ -346,7 +347,7 @@ namespace IotStudio.Core.Tests
                 _ => Respond.Json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}"));
             using var client = WithClientCredentials(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioOAuthException>(() => client.Properties.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioOAuthException>(() => client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(401, ex.StatusCode);
             Assert.Equal("invalid_client", ex.Error);

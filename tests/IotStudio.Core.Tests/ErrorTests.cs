@@ -1,4 +1,5 @@
 using System;
+using IotStudio.Api;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Net;
@@ -29,15 +30,15 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(404, body, ("X-Request-Id", "req-42")));
             using var client = WithToken(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(404, ex.StatusCode);
             Assert.Equal("Thing not found", ex.ApiMessage);
             Assert.Equal("GET", ex.Method);
-            Assert.Equal(ThingPath, ex.Path);
+            Assert.Equal(ThingUrlPath, ex.Path);
             Assert.Contains("404", ex.Message);
             Assert.Contains("Thing not found", ex.Message);
-            Assert.Contains(ThingPath, ex.Message);
+            Assert.Contains(ThingUrlPath, ex.Message);
 
             Assert.IsType<OrderedDictionary>(ex.Details);
             Assert.Equal("x", ex.Details["id"]);
@@ -64,7 +65,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Error(403, "missing scope"));
             using var client = WithToken(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(403, ex.StatusCode);
             Assert.Equal("missing scope", ex.ApiMessage);
@@ -79,7 +80,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Text(HttpStatusCode.BadGateway, html, "text/html"));
             using var client = NoRetryClient(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(502, ex.StatusCode);
             Assert.Contains("502", ex.ApiMessage);
@@ -98,7 +99,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Untyped(500, "upstream exploded"));
             using var client = NoRetryClient(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(500, ex.StatusCode);
             Assert.Null(ex.Response.ContentType);
@@ -113,7 +114,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Untyped(409, "{\"error\":{\"status\":409,\"message\":\"name taken\"}}"));
             using var client = NoRetryClient(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(409, ex.StatusCode);
             Assert.Equal("name taken", ex.ApiMessage);
@@ -125,7 +126,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Status(500));
             using var client = NoRetryClient(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(500, ex.StatusCode);
             Assert.Equal("", ex.Response.Body);
@@ -140,7 +141,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Status(404));
             using var client = WithToken(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(404, ex.StatusCode);
             Assert.Contains("404 Not Found with an empty body", ex.ApiMessage);
@@ -152,7 +153,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(400, "{\"error\": {\"message\": "));
             using var client = WithToken(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(400, ex.StatusCode);
             Assert.IsAssignableFrom<JsonException>(ex.InnerException);
@@ -167,8 +168,8 @@ namespace IotStudio.Core.Tests
                 .Enqueue(Respond.Json(409, "{\"error\":{\"message\":\"name taken\"}}"));
             using var client = WithToken(handler);
 
-            var stated = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
-            var missing = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var stated = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
+            var missing = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(400, stated.StatusCode);
             Assert.Equal(422, stated.Error.Status);
@@ -184,7 +185,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(400, "{\"error\":\"bad limit\"}"));
             using var client = WithToken(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal("bad limit", ex.ApiMessage);
             Assert.Null(ex.Details);
@@ -197,11 +198,11 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, "{\"uid\": \"01GQ"));
             using var client = WithToken(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioResponseException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioResponseException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(200, ex.StatusCode);
             Assert.Equal("GET", ex.Method);
-            Assert.Equal(ThingPath, ex.Path);
+            Assert.Equal(ThingUrlPath, ex.Path);
             Assert.Equal("{\"uid\": \"01GQ", ex.Response.Body);
             Assert.IsAssignableFrom<JsonException>(ex.InnerException);
         }
@@ -212,7 +213,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, "[1,2]"));
             using var client = WithToken(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioResponseException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioResponseException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.IsType<FormatException>(ex.InnerException);
         }
@@ -223,7 +224,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Status(200));
             using var client = WithToken(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioResponseException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioResponseException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(200, ex.StatusCode);
         }
@@ -263,12 +264,12 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler { Fallback = async (r, ct) => { await Task.Delay(Timeout.Infinite, ct); return Respond.Status(200); } };
             using var client = NoRetryClient(handler, o => o.Timeout = TimeSpan.FromMilliseconds(100));
 
-            var ex = await Assert.ThrowsAsync<IotStudioTransportException>(() => TaskAssert.CompletesAsync(client.Things.GetAsync(Space, Uid, null, None)));
+            var ex = await Assert.ThrowsAsync<IotStudioTransportException>(() => TaskAssert.CompletesAsync(client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None)));
 
             Assert.True(ex.TimedOut);
             Assert.Equal(0, ex.StatusCode);
             Assert.Equal("GET", ex.Method);
-            Assert.Equal(ThingPath, ex.Path);
+            Assert.Equal(ThingUrlPath, ex.Path);
             Assert.Contains("timed out", ex.Message);
             Assert.Single(handler.Requests);
         }
@@ -283,7 +284,7 @@ namespace IotStudio.Core.Tests
                 o.Timeout = TimeSpan.FromMilliseconds(100);
             });
 
-            var ex = await Assert.ThrowsAsync<IotStudioTransportException>(() => TaskAssert.CompletesAsync(client.Things.GetAsync(Space, Uid, null, None)));
+            var ex = await Assert.ThrowsAsync<IotStudioTransportException>(() => TaskAssert.CompletesAsync(client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None)));
 
             Assert.True(ex.TimedOut);
             Assert.Contains("attempt 2 of 2", ex.Message);
@@ -296,7 +297,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Error(404, "gone"));
             using var client = WithToken(handler);
 
-            var ex = await Assert.ThrowsAnyAsync<IotStudioException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAnyAsync<IotStudioException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.IsType<IotStudioApiException>(ex);
             Assert.Equal(404, ex.StatusCode);

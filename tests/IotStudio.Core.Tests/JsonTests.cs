@@ -1,4 +1,5 @@
 using System;
+using IotStudio.Api;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
@@ -142,7 +143,7 @@ namespace IotStudio.Core.Tests
         {
             var handler = new FakeHandler().Always(_ => Respond.Json(200, json));
             using var client = WithToken(handler);
-            return await client.Things.GetAsync(Space, Uid, null, CancellationToken.None);
+            return await client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), CancellationToken.None);
         }
 
         [Fact]
@@ -230,7 +231,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, RichThing));
             using var client = WithToken(handler);
 
-            await client.Things.UpdateAsync(Space, Uid, thing.ToUpdateBody(false), null, CancellationToken.None);
+            await client.Things.UpdateAsync(new IotStudio.Api.ThingPath(Space, Uid, null), thing.ToUpdateBody(false), CancellationToken.None);
 
             var r = Assert.Single(handler.Requests);
             Assert.Equal("PUT", r.Method);

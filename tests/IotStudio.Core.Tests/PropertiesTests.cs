@@ -1,4 +1,5 @@
 using System;
+using IotStudio.Api;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
@@ -22,7 +23,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, "{\"temperature\":21.5}"));
             using var client = WithToken(handler);
 
-            var result = await client.Properties.SetOneAsync(Space, Uid, "temperature", 21.5m, updateHistory: true, null, None);
+            var result = await client.Properties.SetOneAsync(new IotStudio.Api.ThingPath(Space, Uid, null), "temperature", 21.5m, updateHistory: true, None);
 
             var r = Assert.Single(handler.Requests);
             Assert.Equal("PUT", r.Method);
@@ -41,7 +42,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, "{\"on\":true}"));
             using var client = WithToken(handler);
 
-            await client.Properties.SetOneAsync(Space, Uid, "on", true, updateHistory: false, null, None);
+            await client.Properties.SetOneAsync(new IotStudio.Api.ThingPath(Space, Uid, null), "on", true, updateHistory: false, None);
 
             var r = Assert.Single(handler.Requests);
             Assert.Equal("false", r.QueryValue("update_history"));
@@ -57,7 +58,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(status, "{\"mode\":\"auto\"}"));
             using var client = WithToken(handler);
 
-            var result = await client.Properties.SetOneAsync(Space, Uid, "mode", "auto", true, null, None);
+            var result = await client.Properties.SetOneAsync(new IotStudio.Api.ThingPath(Space, Uid, null), "mode", "auto", true, None);
 
             Assert.Equal("auto", result.Values["mode"]);
         }
@@ -69,7 +70,7 @@ namespace IotStudio.Core.Tests
             using var client = WithToken(handler);
             var value = new OrderedDictionary { { "a", new List<object> { 1L, 2L } } };
 
-            var result = await client.Properties.SetOneAsync(Space, Uid, "cfg", value, true, "cat1", None);
+            var result = await client.Properties.SetOneAsync(new IotStudio.Api.ThingPath(Space, Uid, "cat1"), "cfg", value, true, None);
 
             var r = Assert.Single(handler.Requests);
             Assert.Equal($"/spaces/space1/categories/cat1/things/{Uid}/properties/cfg", r.Path);
@@ -84,7 +85,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, "{\"p\":null}"));
             using var client = WithToken(handler);
 
-            await client.Properties.SetOneAsync(Space, Uid, "p", null, true, null, None);
+            await client.Properties.SetOneAsync(new IotStudio.Api.ThingPath(Space, Uid, null), "p", null, true, None);
 
             Assert.Equal("{\"p\":null}", handler.Requests[0].Body);
         }
@@ -95,7 +96,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, "{\"a\":1,\"b\":\"x\",\"c\":false}"));
             using var client = WithToken(handler);
 
-            var result = await client.Properties.SetAsync(Space, Uid, new OrderedDictionary { { "a", 1 }, { "b", "x" }, { "c", false } }, updateHistory: false, null, None);
+            var result = await client.Properties.SetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), new OrderedDictionary { { "a", 1 }, { "b", "x" }, { "c", false } }, updateHistory: false, None);
 
             var r = Assert.Single(handler.Requests);
             Assert.Equal("PUT", r.Method);
@@ -113,9 +114,9 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler();
             using var client = WithToken(handler);
 
-            await Assert.ThrowsAsync<ArgumentException>(() => client.Properties.SetAsync(Space, Uid, new Hashtable(), true, null, None));
-            await Assert.ThrowsAsync<ArgumentException>(() => client.Properties.SetAsync(Space, Uid, null, true, null, None));
-            await Assert.ThrowsAsync<ArgumentException>(() => client.Properties.SetOneAsync(Space, Uid, "", 1, true, null, None));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Properties.SetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), new Hashtable(), true, None));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Properties.SetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), null, true, None));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Properties.SetOneAsync(new IotStudio.Api.ThingPath(Space, Uid, null), "", 1, true, None));
 
             Assert.Empty(handler.Requests);
         }
@@ -126,7 +127,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, "{\"temp\":12.30,\"big\":1e400,\"list\":[1]}"));
             using var client = WithToken(handler);
 
-            var result = await client.Properties.GetAsync(Space, Uid, null, None);
+            var result = await client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Equal("GET", handler.Requests[0].Method);
             Assert.Equal(PropertiesPath, handler.Requests[0].Path);
@@ -141,7 +142,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, "[1]"));
             using var client = WithToken(handler);
 
-            await Assert.ThrowsAsync<IotStudio.Http.IotStudioResponseException>(() => client.Properties.GetAsync(Space, Uid, null, None));
+            await Assert.ThrowsAsync<IotStudio.Http.IotStudioResponseException>(() => client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
         }
     }
 }

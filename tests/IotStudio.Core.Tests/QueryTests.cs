@@ -198,7 +198,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, "{\"a b/c\":1}"));
             using var client = WithToken(handler);
 
-            await client.Properties.GetOneAsync(Space, Uid, "a b/c", "cat-1", None);
+            await client.Properties.GetOneAsync(new IotStudio.Api.ThingPath(Space, Uid, "cat-1"), "a b/c", None);
 
             Assert.Equal($"/spaces/space1/categories/cat-1/things/{Uid}/properties/a%20b%2Fc", handler.Requests[0].Path);
         }

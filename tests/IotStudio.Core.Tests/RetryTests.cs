@@ -1,4 +1,5 @@
 using System;
+using IotStudio.Api;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -19,7 +20,7 @@ namespace IotStudio.Core.Tests
         private static readonly string ThingBody = "{\"uid\":\"" + Uid + "\",\"title\":\"x\"}";
 
         private static Task<ApiResponse> Send(IotStudioClient client, string method, CancellationToken ct = default) =>
-            client.SendAsync(new ApiRequest(method, ThingPath), ct);
+            client.SendAsync(new ApiRequest(method, ThingUrlPath), ct);
 
         private static HttpResponseMessage ConnectionRefused(RecordedRequest _) =>
             throw new HttpRequestException("Connection refused (api.example.test:443)", new SocketException((int)SocketError.ConnectionRefused));
@@ -38,11 +39,11 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Enqueue(Respond.Error(status, "transient")).Enqueue(Respond.Json(200, ThingBody));
             using var client = WithToken(handler);
 
-            var thing = await client.Things.GetAsync(Space, Uid, null, None);
+            var thing = await client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Equal(Uid, thing.Uid);
             Assert.Equal(2, handler.Requests.Count);
-            Assert.All(handler.Requests, r => Assert.Equal(ThingPath, r.Path));
+            Assert.All(handler.Requests, r => Assert.Equal(ThingUrlPath, r.Path));
         }
 
         [Fact]
@@ -51,7 +52,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Error(503, "down"));
             using var client = WithToken(handler, o => o.Retry.MaxAttempts = 3);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(503, ex.StatusCode);
             Assert.Equal("down", ex.ApiMessage);
@@ -64,7 +65,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Error(503, "down"));
             using var client = WithToken(handler, o => o.Retry.MaxAttempts = 1);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(503, ex.StatusCode);
             Assert.Single(handler.Requests);
@@ -81,7 +82,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Error(status, "bad"));
             using var client = WithToken(handler);
 
-            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(status, ex.StatusCode);
             Assert.Single(handler.Requests);
@@ -153,7 +154,7 @@ namespace IotStudio.Core.Tests
             Assert.False(ex.TimedOut);
             Assert.Equal(0, ex.StatusCode);
             Assert.Equal("POST", ex.Method);
-            Assert.Equal(ThingPath, ex.Path);
+            Assert.Equal(ThingUrlPath, ex.Path);
             Assert.NotNull(ex.InnerException);
             Assert.Contains("attempt 2 of 2", ex.Message);
             Assert.Equal(2, handler.Requests.Count);
@@ -167,7 +168,7 @@ namespace IotStudio.Core.Tests
                 .Enqueue(Respond.Json(200, ThingBody));
             using var client = WithToken(handler);
 
-            var thing = await client.Things.GetAsync(Space, Uid, null, None);
+            var thing = await client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Equal(Uid, thing.Uid);
             Assert.Equal(2, handler.Requests.Count);
@@ -179,7 +180,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Enqueue(_ => Respond.DroppedMidBody()).Enqueue(Respond.Json(200, ThingBody));
             using var client = WithToken(handler);
 
-            var thing = await client.Things.GetAsync(Space, Uid, null, None);
+            var thing = await client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Equal(Uid, thing.Uid);
             Assert.Equal(2, handler.Requests.Count);
@@ -291,7 +292,7 @@ namespace IotStudio.Core.Tests
             var observer = new RecordingObserver { OnRetryHook = n => { if (n.Delay > TimeSpan.Zero) cts.Cancel(); } };
 
             using (RequestObservation.Begin(observer))
-                await client.Things.GetAsync(Space, Uid, null, cts.Token);
+                await client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), cts.Token);
 
             var notice = Assert.Single(observer.Retries);
             Assert.Equal(TimeSpan.Zero, notice.Delay);
@@ -310,7 +311,7 @@ namespace IotStudio.Core.Tests
             var observer = new RecordingObserver { OnRetryHook = _ => cts.Cancel() };
 
             using (RequestObservation.Begin(observer))
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TaskAssert.CompletesAsync(client.Things.GetAsync(Space, Uid, null, cts.Token)));
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TaskAssert.CompletesAsync(client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), cts.Token)));
 
             var notice = Assert.Single(observer.Retries);
             Assert.Equal(TimeSpan.FromSeconds(2), notice.Delay);
@@ -327,7 +328,7 @@ namespace IotStudio.Core.Tests
             var observer = new RecordingObserver { OnRetryHook = _ => cts.Cancel() };
 
             using (RequestObservation.Begin(observer))
-                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TaskAssert.CompletesAsync(client.Things.GetAsync(Space, Uid, null, cts.Token)));
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TaskAssert.CompletesAsync(client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), cts.Token)));
 
             // The date has whole seconds, so the wait is a little under 30 s; a backoff would be a few ms.
             Assert.InRange(Assert.Single(observer.Retries).Delay, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(30));
@@ -342,7 +343,7 @@ namespace IotStudio.Core.Tests
 
             IotStudioApiException ex;
             using (RequestObservation.Begin(observer))
-                ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(Space, Uid, null, None));
+                ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
 
             Assert.Equal(429, ex.StatusCode);
             Assert.Equal("2", ex.Response.Header("Retry-After"));
@@ -389,7 +390,7 @@ namespace IotStudio.Core.Tests
             var observer = new RecordingObserver();
 
             using (RequestObservation.Begin(observer))
-                await client.Things.GetAsync(Space, Uid, null, None);
+                await client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Equal(0, observer.Attempts[0].StatusCode);
             Assert.Contains("refused", observer.Attempts[0].Error, StringComparison.OrdinalIgnoreCase);
@@ -405,8 +406,8 @@ namespace IotStudio.Core.Tests
             var observer = new RecordingObserver();
 
             using (RequestObservation.Begin(observer))
-                await client.Things.GetAsync(Space, Uid, null, None);
-            await client.Things.GetAsync(Space, Uid, null, None);
+                await client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
+            await client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             Assert.Single(observer.Attempts);
             Assert.Null(RequestObservation.Current);
@@ -429,7 +430,7 @@ namespace IotStudio.Core.Tests
             using var client = WithToken(handler, o => o.Retry.MaxAttempts = 5);
             using var cts = new CancellationTokenSource();
 
-            var call = client.Things.GetAsync(Space, Uid, null, cts.Token);
+            var call = client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), cts.Token);
             await TaskAssert.CompletesAsync(entered.Task);
             cts.Cancel();
 
@@ -444,7 +445,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, ThingBody));
             using var client = WithToken(handler);
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Things.GetAsync(Space, Uid, null, new CancellationToken(true)));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), new CancellationToken(true)));
 
             Assert.Empty(handler.Requests);
         }

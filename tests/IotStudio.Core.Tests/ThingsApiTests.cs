@@ -72,7 +72,7 @@ namespace IotStudio.Core.Tests
             var deleted = await client.Things.DeleteWhereAsync(Space, new ThingQuery
             {
                 ThingIds = new[] { Uid, Uid2 },
-                Category = "ignored",
+                Category = "boilers",
                 NotInCategory = true,
                 PropertyFilter = new Dictionary<string, object> { ["temp"] = "gt:20" },
             }, None);
@@ -80,7 +80,8 @@ namespace IotStudio.Core.Tests
             Assert.Equal(new[] { Uid, Uid2 }, deleted);
             var r = Assert.Single(handler.Requests);
             Assert.Equal("DELETE", r.Method);
-            Assert.Equal("/spaces/space1/things", r.Path);
+            // DeleteThingsFromCategory: the Category's path; in_category means nothing to a delete.
+            Assert.Equal("/spaces/space1/categories/boilers/things", r.Path);
             Assert.Equal(new[] { Uid, Uid2 }, r.QueryValues("thingID[]"));
             Assert.Equal("gt:20", r.QueryValue("property:temp"));
             Assert.Null(r.QueryValue("in_category"));
@@ -108,7 +109,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Status(204));
             using var client = WithToken(handler);
 
-            await client.Things.DeleteAsync(Space, Uid, null, None);
+            await client.Things.DeleteAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
 
             var r = Assert.Single(handler.Requests);
             Assert.Equal("DELETE", r.Method);

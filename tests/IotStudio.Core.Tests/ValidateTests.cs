@@ -88,10 +88,10 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, "{}"));
             using var client = WithToken(handler);
 
-            var get = await Assert.ThrowsAsync<ArgumentException>(() => client.Things.GetAsync(Space, "not-a-ulid", null, None));
-            await Assert.ThrowsAsync<ArgumentException>(() => client.Things.DeleteAsync(Space, "../../things", null, None));
-            await Assert.ThrowsAsync<ArgumentException>(() => client.Things.UpdateAsync(Space, "01GQ2E9M2Y45BX9EW0X3D6QGX", new System.Collections.Hashtable(), null, None));
-            await Assert.ThrowsAsync<ArgumentException>(() => client.Properties.SetOneAsync(Space, "x", "p", 1, true, null, None));
+            var get = await Assert.ThrowsAsync<ArgumentException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, "not-a-ulid", null), None));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Things.DeleteAsync(new IotStudio.Api.ThingPath(Space, "../../things", null), None));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Things.UpdateAsync(new IotStudio.Api.ThingPath(Space, "01GQ2E9M2Y45BX9EW0X3D6QGX", null), new System.Collections.Hashtable(), None));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Properties.SetOneAsync(new IotStudio.Api.ThingPath(Space, "x", null), "p", 1, true, None));
 
             Assert.Contains("'not-a-ulid' is not a valid Thing id", get.Message);
             Assert.Empty(handler.Requests);
@@ -103,9 +103,9 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, "{}"));
             using var client = WithToken(handler);
 
-            await Assert.ThrowsAsync<ArgumentException>(() => client.Things.GetAsync(Space, Uid, "bad/category", None));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, "bad/category"), None));
             Assert.Throws<ArgumentException>(() => client.Things.List(Space, new ThingQuery { Category = "a b" }));
-            await Assert.ThrowsAsync<ArgumentException>(() => client.Things.GetAsync("", Uid, null, None));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath("", Uid, null), None));
             await Assert.ThrowsAsync<ArgumentException>(() => client.Categories.CreateAsync(Space, "has space", null, null, null, None));
 
             Assert.Empty(handler.Requests);

@@ -17,14 +17,17 @@ namespace IotStudio.Api
         private static string Item(string space, string name) => ApiRequest.Path("spaces", Validate.Space(space), "categories", Validate.Name(name, "Category"));
 
         /// <summary>Lists Categories lazily.</summary>
+        [ApiOperation("ListCategories")]
         public CursorPager<Category> List(string space, int pageSize = CursorPager<Category>.DefaultPageSize, long? maxItems = null) =>
             new CursorPager<Category>(_client, new ApiRequest("GET", Collection(space)), e => Category.FromJson(e, space), pageSize, maxItems);
 
         /// <summary>Reads one Category.</summary>
+        [ApiOperation("GetCategory")]
         public Task<Category> GetAsync(string space, string name, CancellationToken ct) =>
             _client.SendAsync(new ApiRequest("GET", Item(space, name)), e => Category.FromJson(e, space), ct);
 
         /// <summary>Creates a Category.</summary>
+        [ApiOperation("CreateCategory")]
         public Task<Category> CreateAsync(string space, string name, string description, ModelDescription model, IDictionary extra, CancellationToken ct)
         {
             Validate.Name(name, "Category");
@@ -33,6 +36,7 @@ namespace IotStudio.Api
         }
 
         /// <summary>Replaces a Category's description and model.</summary>
+        [ApiOperation("UpdateCategory")]
         public Task<Category> UpdateAsync(string space, string name, string description, ModelDescription model, bool clearModel, IDictionary extra, CancellationToken ct)
         {
             var body = Category.ToBody(name, description, model, clearModel, extra);
@@ -40,6 +44,7 @@ namespace IotStudio.Api
         }
 
         /// <summary>Deletes a Category.</summary>
+        [ApiOperation("DeleteCategory")]
         public Task DeleteAsync(string space, string name, CancellationToken ct) =>
             _client.SendAsync(new ApiRequest("DELETE", Item(space, name)), ct);
     }

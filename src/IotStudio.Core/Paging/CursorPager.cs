@@ -11,7 +11,7 @@ namespace IotStudio.Paging
     /// Walks a cursor-paged list lazily: one request per page, only when the caller asks for it, and never for
     /// more items than the caller still needs.
     /// </summary>
-    public sealed class CursorPager<T>
+    public sealed class CursorPager<T> : IPager<T>
     {
         /// <summary>The API's largest page.</summary>
         public const int MaxPageSize = 1000;

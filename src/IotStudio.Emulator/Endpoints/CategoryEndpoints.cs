@@ -8,11 +8,11 @@ public sealed class CategoryEndpoints(EmulatorStore store, EmulatorOptions optio
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/spaces/{space}/categories", Create);
-        app.MapGet("/spaces/{space}/categories", List);
-        app.MapGet("/spaces/{space}/categories/{category}", Get);
-        app.MapPut("/spaces/{space}/categories/{category}", Put);
-        app.MapDelete("/spaces/{space}/categories/{category}", Delete);
+        app.MapPost("/spaces/{space}/categories", Create).Operation("CreateCategory");
+        app.MapGet("/spaces/{space}/categories", List).Operation("ListCategories");
+        app.MapGet("/spaces/{space}/categories/{category}", Get).Operation("GetCategory");
+        app.MapPut("/spaces/{space}/categories/{category}", Put).Operation("UpdateCategory");
+        app.MapDelete("/spaces/{space}/categories/{category}", Delete).Operation("DeleteCategory");
     }
 
     private Task Create(HttpContext ctx)

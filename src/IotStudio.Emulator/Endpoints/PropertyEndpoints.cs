@@ -13,10 +13,10 @@ public sealed class PropertyEndpoints(EmulatorStore store)
     {
         foreach (var root in new[] { ThingEndpoints.Plain, ThingEndpoints.Scoped })
         {
-            app.MapGet(root + "/{id}/properties", GetAll);
-            app.MapPut(root + "/{id}/properties", PutAll);
-            app.MapGet(root + "/{id}/properties/{property}", GetOne);
-            app.MapPut(root + "/{id}/properties/{property}", PutOne);
+            app.MapGet(root + "/{id}/properties", GetAll).Operation(ApiOperationExtensions.Scoped(root, "ListProperties", "ListPropertiesFromCategory"));
+            app.MapPut(root + "/{id}/properties", PutAll).Operation(ApiOperationExtensions.Scoped(root, "UpdateProperties", "UpdatePropertiesFromCategory"));
+            app.MapGet(root + "/{id}/properties/{property}", GetOne).Operation(ApiOperationExtensions.Scoped(root, "GetProperty", "GetPropertyFromCategory"));
+            app.MapPut(root + "/{id}/properties/{property}", PutOne).Operation(ApiOperationExtensions.Scoped(root, "UpdateProperty", "UpdatePropertyFromCategory"));
         }
     }
 

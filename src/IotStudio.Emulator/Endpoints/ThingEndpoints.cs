@@ -15,12 +15,12 @@ public sealed class ThingEndpoints(EmulatorStore store, EmulatorOptions options)
     {
         foreach (var root in new[] { Plain, Scoped })
         {
-            app.MapPost(root, Create);
-            app.MapGet(root, List);
-            app.MapDelete(root, DeleteMany);
-            app.MapGet(root + "/{id}", Get);
-            app.MapPut(root + "/{id}", Put);
-            app.MapDelete(root + "/{id}", Delete);
+            app.MapPost(root, Create).Operation(ApiOperationExtensions.Scoped(root, "CreateThing", "CreateThingFromCategory"));
+            app.MapGet(root, List).Operation(ApiOperationExtensions.Scoped(root, "ListThings", "ListThingsFromCategory"));
+            app.MapDelete(root, DeleteMany).Operation(ApiOperationExtensions.Scoped(root, "DeleteThings", "DeleteThingsFromCategory"));
+            app.MapGet(root + "/{id}", Get).Operation(ApiOperationExtensions.Scoped(root, "GetThing", "GetThingFromCategory"));
+            app.MapPut(root + "/{id}", Put).Operation(ApiOperationExtensions.Scoped(root, "UpdateThing", "UpdateThingFromCategory"));
+            app.MapDelete(root + "/{id}", Delete).Operation(ApiOperationExtensions.Scoped(root, "DeleteThing", "DeleteThingFromCategory"));
         }
     }
 

@@ -14,8 +14,8 @@ public sealed class ThingPatchEndpoints(EmulatorStore store)
     {
         foreach (var root in new[] { ThingEndpoints.Plain, ThingEndpoints.Scoped })
         {
-            app.MapMethods(root + "/{id}", ["PATCH"], PatchOne);
-            app.MapMethods(root, ["PATCH"], PatchMany);
+            app.MapMethods(root + "/{id}", ["PATCH"], PatchOne).Operation(ApiOperationExtensions.Scoped(root, "PatchThing", "PatchThingFromCategory"));
+            app.MapMethods(root, ["PATCH"], PatchMany).Operation(ApiOperationExtensions.Scoped(root, "PatchThings", "PatchThingsFromCategory"));
         }
     }
 

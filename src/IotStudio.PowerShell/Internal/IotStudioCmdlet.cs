@@ -95,7 +95,7 @@ namespace IotStudio.PowerShell
         /// they need. With a <paramref name="filter"/> (client-side matching), -Skip and -First count matches only,
         /// and pages are fetched until -First matches are written. Returns the number written.
         /// </summary>
-        protected long StreamPages<T>(Func<long?, CursorPager<T>> createPager, Predicate<T> filter = null)
+        protected long StreamPages<T>(Func<long?, IPager<T>> createPager, Predicate<T> filter = null)
         {
             var skip = (long)Math.Min(PagingSkip, long.MaxValue / 2);
             var first = (long)Math.Min(PagingFirst, (ulong)(long.MaxValue / 2));

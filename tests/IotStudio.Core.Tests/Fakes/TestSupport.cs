@@ -23,7 +23,7 @@ namespace IotStudio.Core.Tests.Fakes
         public const string StaticToken = "static-token-123";
         public const string ClientId = "client-abc";
         public const string ClientSecret = "s3cr&t=+/ x";
-        public const string ThingPath = "/spaces/" + Space + "/things/" + Uid;
+        public const string ThingUrlPath = "/spaces/" + Space + "/things/" + Uid;
         public static readonly System.Threading.CancellationToken None = System.Threading.CancellationToken.None;
 
         public static IotStudioClientOptions Options(Action<IotStudioClientOptions> configure = null)

@@ -22,10 +22,10 @@ namespace IotStudio.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var (connection, space) = Target();
+            var (connection, thing) = ThingTarget();
             if (Name == null)
             {
-                ForItem(ThingId, () => Emit(Run(ct => connection.Client.Properties.GetAsync(space, ThingId, Category, ct))));
+                ForItem(ThingId, () => Emit(Run(ct => connection.Client.Properties.GetAsync(thing, ct))));
                 return;
             }
             // With -AsHashtable the named values of one Thing are gathered into one dictionary, as without -Name.
@@ -34,7 +34,7 @@ namespace IotStudio.PowerShell.Commands
             {
                 ForItem($"{ThingId}/{name}", () =>
                 {
-                    var values = Run(ct => connection.Client.Properties.GetOneAsync(space, ThingId, name, Category, ct));
+                    var values = Run(ct => connection.Client.Properties.GetOneAsync(thing, name, ct));
                     if (merged == null) Emit(values);
                     else foreach (System.Collections.DictionaryEntry kv in values.Values) merged[kv.Key] = kv.Value;
                 });

@@ -42,7 +42,8 @@ namespace IotStudio.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var (connection, space) = Target();
+            var (connection, thing) = ThingTarget();
+            var space = thing.Space;
             if (ParameterSetName == MapSet)
             {
                 if (Values.Count == 0) ThrowItemError(new PSArgumentException(Strings.ValuesEmpty), ThingId);
@@ -51,7 +52,7 @@ namespace IotStudio.PowerShell.Commands
                 ForItem(ThingId, () =>
                 {
                     var map = PlainValue.Map(Values);
-                    Emit(Run(ct => connection.Client.Properties.SetAsync(space, ThingId, map, !NoHistory, Category, ct)));
+                    Emit(Run(ct => connection.Client.Properties.SetAsync(thing, map, !NoHistory, ct)));
                 });
                 return;
             }
@@ -59,7 +60,7 @@ namespace IotStudio.PowerShell.Commands
             ForItem($"{ThingId}/{Name}", () =>
             {
                 var value = PlainValue.From(Value);
-                Emit(Run(ct => connection.Client.Properties.SetOneAsync(space, ThingId, Name, value, !NoHistory, Category, ct)));
+                Emit(Run(ct => connection.Client.Properties.SetOneAsync(thing, Name, value, !NoHistory, ct)));
             });
         }
 

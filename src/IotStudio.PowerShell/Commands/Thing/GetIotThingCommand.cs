@@ -154,7 +154,7 @@ namespace IotStudio.PowerShell.Commands
             if (Id.Length == 1)
             {
                 var id = Id[0];
-                ForItem(id, () => WriteById(Run(ct => connection.Client.Things.GetAsync(space, id, Category, ct))));
+                ForItem(id, () => WriteById(Run(ct => connection.Client.Things.GetAsync(new ThingPath(space, id, Category), ct))));
                 return;
             }
             // Many ids at once: one list request per chunk, then one precise error for each id that did not come back.

@@ -90,7 +90,7 @@ namespace IotStudio.PowerShell.Commands
                 if (!ShouldProcess($"{id} in space {space}", Strings.ShouldRemoveThing)) continue;
                 ForItem(id, () =>
                 {
-                    Run(ct => connection.Client.Things.DeleteAsync(space, id, Category, ct));
+                    Run(ct => connection.Client.Things.DeleteAsync(new ThingPath(space, id, Category), ct));
                     if (PassThru) WriteObject(id);
                 });
             }

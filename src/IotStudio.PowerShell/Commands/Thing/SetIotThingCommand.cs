@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using IotStudio.Api;
 using IotStudio.Models;
 
 namespace IotStudio.PowerShell.Commands
@@ -43,11 +44,11 @@ namespace IotStudio.PowerShell.Commands
             if (!ShouldProcess($"{id} in space {space}", Strings.ShouldUpdateThing)) return;
             ForItem(id, () =>
             {
-                var current = InputObject ?? Run(ct => connection.Client.Things.GetAsync(space, id, Category, ct));
+                var current = InputObject ?? Run(ct => connection.Client.Things.GetAsync(new ThingPath(space, id, Category), ct));
                 // Values edited in the pipeline arrive wrapped in PSObjects: make them plain before they go to JSON.
                 var body = PlainValue.Map(current.ToUpdateBody(includeCategories: Category == null));
                 ApplyFields(body);
-                var updated = Run(ct => connection.Client.Things.UpdateAsync(space, id, body, Category, ct));
+                var updated = Run(ct => connection.Client.Things.UpdateAsync(new ThingPath(space, id, Category), body, ct));
                 if (PassThru) WriteObject(updated);
             });
         }

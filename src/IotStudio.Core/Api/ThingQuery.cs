@@ -1,0 +1,99 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using IotStudio.Http;
+using IotStudio.Models;
+using IotStudio.Paging;
+
+namespace IotStudio.Api
+{
+    /// <summary>Filters of a Thing list; every one is optional.</summary>
+    public sealed class ThingQuery
+    {
+        /// <summary>List inside this Category (the category-scoped path).</summary>
+        public string Category { get; set; }
+        /// <summary>With <see cref="Category"/>: list the Things NOT in it (<c>in_category=false</c>).</summary>
+        public bool NotInCategory { get; set; }
+        /// <summary><c>title</c>.</summary>
+        public string Title { get; set; }
+        /// <summary><c>@type</c>.</summary>
+        public string Type { get; set; }
+        /// <summary><c>model</c>.</summary>
+        public string Model { get; set; }
+        /// <summary><c>version</c>.</summary>
+        public long? ModelVersion { get; set; }
+        /// <summary><c>thingID[]</c>, repeated.</summary>
+        public IList<string> ThingIds { get; set; }
+        /// <summary><c>category[]</c>, repeated: Things in any of these.</summary>
+        public IList<string> InCategories { get; set; }
+        /// <summary><c>sort</c> fields such as <c>+title</c>, <c>-created</c>; joined with commas.</summary>
+        public IList<string> Sort { get; set; }
+        /// <summary>Property conditions: name → "op:value" or a plain value (eq).</summary>
+        public IDictionary PropertyFilter { get; set; }
+        /// <summary><c>links.rel</c>.</summary>
+        public string LinkRel { get; set; }
+        /// <summary><c>links.href</c>.</summary>
+        public string LinkHref { get; set; }
+        /// <summary>Raw extra query parameters, sent as given.</summary>
+        public IList<KeyValuePair<string, string>> Extra { get; set; }
+
+        internal void Apply(ApiRequest r, bool forDelete = false)
+        {
+            r.AddQuery("title", Title).AddQuery("@type", Type).AddQuery("model", Model).AddQuery("version", ModelVersion);
+            r.AddQueryArray("thingID[]", ThingIds).AddQueryArray("category[]", InCategories);
+            if (!forDelete && Category != null && NotInCategory) r.AddQuery("in_category", false);
+            if (Sort != null && Sort.Count > 0) r.AddQuery("sort", string.Join(",", Sort.Select(NormalizeSort)));
+            if (PropertyFilter != null)
+                foreach (DictionaryEntry kv in PropertyFilter)
+                {
+                    var key = "property:" + Convert.ToString(kv.Key, CultureInfo.InvariantCulture);
+                    // Several conditions on one property are one key each: property:t=gt:20&property:t=lt:30.
+                    if (kv.Value is IEnumerable many && !(kv.Value is string))
+                        foreach (var v in many) r.AddQuery(key, FilterValue(v));
+                    else r.AddQuery(key, FilterValue(kv.Value));
+                }
+            r.AddQuery("links.rel", LinkRel).AddQuery("links.href", LinkHref);
+            if (Extra != null) foreach (var kv in Extra) r.AddQuery(kv.Key, kv.Value);
+        }
+
+        /// <summary>True when this query, sent as a bulk delete, would carry at least one real filter.</summary>
+        public bool IsDeleteFilter()
+        {
+            var probe = new ApiRequest("DELETE", "/");
+            Apply(probe, forDelete: true);
+            return HasDeleteFilter(probe);
+        }
+
+        /// <summary>True when a request carries at least one real filter of the bulk delete (nulls and paging keys do not count).</summary>
+        internal static bool HasDeleteFilter(ApiRequest request) =>
+            request.Query.Any(kv => !string.IsNullOrEmpty(kv.Value) && IsDeleteFilterKey(kv.Key));
+
+        /// <summary>The query keys the bulk delete filters on; the service ignores any other.</summary>
+        public static bool IsDeleteFilterKey(string key) =>
+            key == "@type" || key == "thingID[]" || key == "category[]" || (key != null && key.StartsWith("property:", StringComparison.Ordinal));
+
+        private static string NormalizeSort(string field)
+        {
+            field = (field ?? "").Trim();
+            if (field.Length == 0) throw new ArgumentException("A sort field is empty.", "Sort");
+            return field[0] == '+' || field[0] == '-' ? field : "+" + field;
+        }
+
+        private static string FilterValue(object v)
+        {
+            switch (v)
+            {
+                case null: return "eq:null";
+                case bool b: return b ? "true" : "false";
+                case string s: return s;
+                case IFormattable f: return f.ToString(null, CultureInfo.InvariantCulture);
+                default: return v.ToString();
+            }
+        }
+    }
+}

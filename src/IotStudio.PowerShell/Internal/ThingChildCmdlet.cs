@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using IotStudio.Api;
+
+namespace IotStudio.PowerShell
+{
+    /// <summary>
+    /// Base of every cmdlet that works on something inside one Thing (properties, history, actions, events, MQTT
+    /// credentials, its secret): the Thing's id bound by property name from a Thing (or anything with a ThingId),
+    /// the space from the piped object, and -Category for the category-scoped path. Core gets one <see cref="ThingPath"/>.
+    /// </summary>
+    public abstract class ThingChildCmdlet : IotStudioSpaceCmdlet
+    {
+        /// <summary>The Thing's id.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Uid")]
+        [ValidateNotNullOrEmpty]
+        public virtual string ThingId { get; set; }
+
+        /// <summary>Use the Category's path (the Thing must be in it).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public virtual string Category { get; set; }
+
+        /// <summary>The connection and the Thing's path, or a terminating error when there is no connection or space.</summary>
+        protected (IotStudioConnection Connection, ThingPath Thing) ThingTarget()
+        {
+            var (connection, space) = Target();
+            return (connection, new ThingPath(space, ThingId, Category));
+        }
+    }
+}
