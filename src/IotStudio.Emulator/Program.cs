@@ -39,6 +39,7 @@ new OAuthEndpoints(tokens).Map(app);
 new CategoryEndpoints(store, options).Map(app);
 new ThingEndpoints(store, options).Map(app);
 new ThingPatchEndpoints(store).Map(app);
+new ThingSecretEndpoints(store).Map(app);
 new PropertyEndpoints(store).Map(app);
 new ControlEndpoints(store, log, faults, tokens).Map(app);
 // Unknown /spaces routes: ApiPipeline turns the bare 404 into an API error body.

@@ -39,6 +39,9 @@ public sealed class ThingRecord
 
     public DateTime Created { get; }
 
+    /// <summary>The Thing's OAuth2 client id, null until its secret is first reset (then shown as <c>client_id</c>).</summary>
+    public string ClientId { get; private set; }
+
     public DateTime Modified { get; private set; }
 
     /// <summary>Cached <c>title</c> (null when absent), for filters and sorting.</summary>
@@ -65,6 +68,12 @@ public sealed class ThingRecord
     public void SetCategories(string[] categories)
     {
         Categories = categories;
+        Invalidate();
+    }
+
+    public void SetClientId(string clientId)
+    {
+        ClientId = clientId;
         Invalidate();
     }
 
@@ -130,6 +139,10 @@ public sealed class ThingRecord
                     w.WriteStringValue(c);
                 }
                 w.WriteEndArray();
+            }
+            if (ClientId != null)
+            {
+                w.WriteString("client_id", ClientId);
             }
             foreach (var kv in Body)
             {
