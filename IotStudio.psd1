@@ -28,6 +28,10 @@
         'Remove-IotThing'
         'Get-IotProperty'
         'Set-IotProperty'
+        'Update-IotThing'
+        'Reset-IotThingSecret'
+        'Invoke-IotStudioRequest'
+        'Get-IotStudioAccessToken'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
