@@ -164,9 +164,11 @@ namespace IotStudio.Core.Tests
         [Theory]
         [InlineData("/spaces/s1/../oauth2/token")]
         [InlineData("/spaces/./s1")]
+        [InlineData("/spaces/{space}/things")]
+        [InlineData("/spaces/s1/things/{thing-id}/properties")]
         [InlineData("")]
         [InlineData("   ")]
-        public void DotSegmentsAndEmptyPaths_AreRefused(string path)
+        public void DotSegmentsPlaceholdersAndEmptyPaths_AreRefused(string path)
         {
             using var client = WithToken(new FakeHandler());
 

@@ -230,6 +230,12 @@ Describe 'Invoke-IotStudioRequest' {
             (Get-ApiLog).Count | Should -Be 1
         }
 
+        It 'fills in nothing: a {space} placeholder in the path is refused before any request' {
+            $err = { Invoke-IotStudioRequest '/spaces/{space}/things' } | Should -Throw -ErrorId "RequestInvalidArgument,$Cmd" -PassThru
+            $err.Exception.Message | Should -BeLike "*placeholder '{space}'*"
+            Get-ApiLog | Should -BeNullOrEmpty
+        }
+
         It 'refuses a body on GET before any request' {
             { Invoke-IotStudioRequest /spaces/test/things -Body @{ a = 1 } } | Should -Throw -ErrorId "RequestInvalidArgument,$Cmd"
             Get-ApiLog | Should -BeNullOrEmpty

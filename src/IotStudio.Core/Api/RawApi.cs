@@ -24,6 +24,7 @@ namespace IotStudio.Api
         public const string DefaultContentType = "application/json";
 
         private static readonly string[] Methods = { "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS" };
+        private static readonly Regex Placeholder = new Regex(@"^\{[^{}/]+\}\z", RegexOptions.CultureInvariant);
         private static readonly Regex SchemePattern = new Regex(@"^[a-zA-Z][a-zA-Z0-9+.\-]*://", RegexOptions.CultureInvariant);
         private readonly IotStudioClient _client;
 
@@ -145,6 +146,9 @@ namespace IotStudio.Api
             {
                 if (segment == "." || segment == "..")
                     throw new ArgumentException($"The path '{path}' holds a '{segment}' segment; give the path without it.", nameof(path));
+                // Nothing is filled in: a path copied from the API description would otherwise reach a space named "{space}".
+                if (Placeholder.IsMatch(segment))
+                    throw new ArgumentException($"The path '{path}' holds the placeholder '{segment}'; write the value itself, such as /spaces/my-space/things.", nameof(path));
             }
             return (EncodePath(path), ParseQuery(queryText));
         }
