@@ -18,8 +18,7 @@ namespace IotStudio.PowerShell.Commands
     {
         private const string ListSet = "List";
         private const string IdSet = "ById";
-        private const int IdsPerRequest = 100;
-
+        
         /// <summary>Thing ids (ULIDs). One id is one GET; several given at once are one list request per 100.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uid", "ThingId")]
@@ -130,7 +129,7 @@ namespace IotStudio.PowerShell.Commands
                 PropertyFilter = PlainValue.Map(PropertyFilter),
                 LinkRel = LinkRel,
                 LinkHref = LinkHref,
-                Extra = QueryPairs(Query),
+                Extra = PlainValue.Map(Query),
             };
             ForItem(category ?? space, () => StreamPages(cap => connection.Client.Things.List(space, query, PageSize, cap)));
         }
@@ -157,18 +156,16 @@ namespace IotStudio.PowerShell.Commands
                 ForItem(id, () => WriteById(Run(ct => connection.Client.Things.GetAsync(new ThingPath(space, id, Category), ct))));
                 return;
             }
-            // Many ids at once: one list request per chunk, then one precise error for each id that did not come back.
-            var invalid = Id.Where(i => !Validate.IsUlid(i)).ToList();
-            foreach (var bad in invalid)
+            // Many ids at once: one list request per batch, then one precise error for each id that did not come back.
+            foreach (var bad in Id.Where(i => !Validate.IsUlid(i)))
                 WriteItemError(new ArgumentException(string.Format(CultureInfo.CurrentCulture, Strings.InvalidThingId, bad)), bad);
-            var ids = Id.Where(Validate.IsUlid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            for (var i = 0; i < ids.Count && !ByIdDone; i += IdsPerRequest)
+            foreach (var chunk in ThingQuery.IdBatches(Id))
             {
-                var chunk = ids.Skip(i).Take(IdsPerRequest).ToList();
+                if (ByIdDone) break;
                 var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 try
                 {
-                    var pager = connection.Client.Things.List(space, new ThingQuery { Category = Category, ThingIds = chunk }, CursorPager<Thing>.MaxPageSize, null);
+                    var pager = connection.Client.Things.List(space, new ThingQuery { Category = Category, ThingIds = chunk.ToList() }, CursorPager<Thing>.MaxPageSize, null);
                     while (pager.HasMore)
                     {
                         foreach (var t in Run(ct => pager.NextPageAsync(ct)))
@@ -193,33 +190,6 @@ namespace IotStudio.PowerShell.Commands
                     WriteError(record);
                 }
             }
-        }
-
-        internal static IList<KeyValuePair<string, string>> QueryPairs(Hashtable query)
-        {
-            if (query == null) return null;
-            var pairs = new List<KeyValuePair<string, string>>();
-            foreach (DictionaryEntry kv in query)
-            {
-                var key = Convert.ToString(kv.Key, CultureInfo.InvariantCulture);
-                var value = kv.Value is PSObject p ? p.BaseObject : kv.Value;
-                if (value is IEnumerable seq && !(value is string))
-                    foreach (var v in seq) pairs.Add(new KeyValuePair<string, string>(key, Text(v)));
-                else pairs.Add(new KeyValuePair<string, string>(key, Text(value)));
-            }
-            return pairs;
-        }
-
-        private static string Text(object v)
-        {
-            v = v is PSObject p ? p.BaseObject : v;
-            return v switch
-            {
-                null => "",
-                bool b => b ? "true" : "false",
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                _ => v.ToString(),
-            };
         }
     }
 }

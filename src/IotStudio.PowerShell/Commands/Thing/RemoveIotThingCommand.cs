@@ -51,8 +51,8 @@ namespace IotStudio.PowerShell.Commands
         protected override void BeginProcessing()
         {
             if (ParameterSetName != FilterSet) return;
-            var unsupported = Query?.Keys.Cast<object>().Select(k => k?.ToString()).Where(k => !ThingQuery.IsDeleteFilterKey(k)).ToList();
-            if (unsupported != null && unsupported.Count > 0)
+            var unsupported = Filter().UnsupportedDeleteKeys();
+            if (unsupported.Count > 0)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
                     string.Format(CultureInfo.CurrentCulture, Strings.UnsupportedDeleteFilter, string.Join("', '", unsupported))),
                     "UnsupportedDeleteFilter", ErrorCategory.InvalidArgument, Query));
@@ -65,7 +65,7 @@ namespace IotStudio.PowerShell.Commands
             Type = Type,
             InCategories = InCategory,
             PropertyFilter = PlainValue.Map(PropertyFilter),
-            Extra = GetIotThingCommand.QueryPairs(Query),
+            Extra = PlainValue.Map(Query),
         };
 
         /// <inheritdoc />
@@ -75,7 +75,7 @@ namespace IotStudio.PowerShell.Commands
             if (ParameterSetName == FilterSet)
             {
                 var filter = Filter();
-                var text = Describe(filter);
+                var text = filter.Describe();
                 if (!ShouldProcess($"{text} in space {space}", Strings.ShouldRemoveThings)) return;
                 ForItem(text, () =>
                 {
@@ -94,16 +94,6 @@ namespace IotStudio.PowerShell.Commands
                     if (PassThru) WriteObject(id);
                 });
             }
-        }
-
-        private static string Describe(ThingQuery f)
-        {
-            var parts = new System.Collections.Generic.List<string>();
-            if (f.Type != null) parts.Add("@type=" + f.Type);
-            if (f.InCategories != null) parts.Add("category in (" + string.Join(", ", f.InCategories) + ")");
-            if (f.PropertyFilter != null) foreach (DictionaryEntry kv in f.PropertyFilter) parts.Add($"property:{kv.Key}={kv.Value}");
-            if (f.Extra != null) parts.AddRange(f.Extra.Select(kv => kv.Key + "=" + kv.Value));
-            return string.Join(" and ", parts);
         }
     }
 }

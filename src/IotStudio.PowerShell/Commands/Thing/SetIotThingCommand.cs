@@ -46,9 +46,9 @@ namespace IotStudio.PowerShell.Commands
             {
                 var current = InputObject ?? Run(ct => connection.Client.Things.GetAsync(new ThingPath(space, id, Category), ct));
                 // Values edited in the pipeline arrive wrapped in PSObjects: make them plain before they go to JSON.
-                var body = PlainValue.Map(current.ToUpdateBody(includeCategories: Category == null));
-                ApplyFields(body);
-                var updated = Run(ct => connection.Client.Things.UpdateAsync(new ThingPath(space, id, Category), body, ct));
+                var document = PlainValue.Map(current.ToUpdateBody(includeCategories: true));
+                var fields = BoundFields();
+                var updated = Run(ct => connection.Client.Things.UpdateAsync(new ThingPath(space, id, Category), document, fields, ct));
                 if (PassThru) WriteObject(updated);
             });
         }
