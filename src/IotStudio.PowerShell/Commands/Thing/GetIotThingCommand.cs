@@ -12,15 +12,13 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets Things: a filtered list streamed page by page, or Things by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotThing", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotThing", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
     [OutputType(typeof(Thing))]
     public sealed class GetIotThingCommand : IotStudioSpaceCmdlet
     {
-        private const string ListSet = "List";
-        private const string IdSet = "ById";
         
         /// <summary>Thing ids (ULIDs). One id is one GET; several given at once are one list request per 100.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uid", "ThingId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; }
@@ -32,54 +30,54 @@ namespace IotStudio.PowerShell.Commands
         public string Category { get; set; }
 
         /// <summary>A Category from Get-IotCategory: list its Things (in its space).</summary>
-        [Parameter(ParameterSetName = ListSet, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = ParameterSets.List, ValueFromPipeline = true)]
         [ValidateNotNull]
         public Category InputObject { get; set; }
 
         /// <summary>With -Category: list the Things that are NOT in it.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public SwitchParameter NotInCategory { get; set; }
 
         /// <summary>Only Things with this title.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public string Title { get; set; }
 
         /// <summary>Only Things of this @type.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public string Type { get; set; }
 
         /// <summary>Only Things of this Model.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public string Model { get; set; }
 
         /// <summary>Only Things of this Model version.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public long? ModelVersion { get; set; }
 
         /// <summary>Only Things in any of these Categories (category[]).</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         [ValidateNotNullOrEmpty]
         public string[] InCategory { get; set; }
 
         /// <summary>Sort fields, such as title or -created (+ ascending, - descending).</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         [ValidateNotNullOrEmpty]
         public string[] Sort { get; set; }
 
         /// <summary>Property conditions, all of which must hold: @{ temperature = 'gt:20'; mode = 'eco' }.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public Hashtable PropertyFilter { get; set; }
 
         /// <summary>Only Things with a link of this rel.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public string LinkRel { get; set; }
 
         /// <summary>Only Things with a link to this href.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public string LinkHref { get; set; }
 
         /// <summary>Extra query parameters, sent as given (arrays repeat the key).</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public Hashtable Query { get; set; }
 
         /// <summary>Items per request, 1 to 1000 (default 50).</summary>
@@ -98,7 +96,7 @@ namespace IotStudio.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == IdSet) GetById();
+            if (ParameterSetName == ParameterSets.ById) GetById();
             else List();
         }
 

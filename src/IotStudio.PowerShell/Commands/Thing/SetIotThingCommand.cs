@@ -8,21 +8,18 @@ namespace IotStudio.PowerShell.Commands
     /// Changes a Thing through a full PUT. By id, the Thing is read first and only the fields given change;
     /// with -InputObject, the object (as changed in the pipeline) is sent back whole. Unknown fields are kept.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
+    [Cmdlet(VerbsCommon.Set, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject)]
     [OutputType(typeof(Thing))]
     public sealed class SetIotThingCommand : ThingFieldsCmdlet
     {
-        private const string IdSet = "ById";
-        private const string ObjectSet = "InputObject";
-
         /// <summary>The Thing's id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipelineByPropertyName = true)]
         [Alias("Uid", "ThingId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; }
 
         /// <summary>A Thing from Get-IotThing, possibly changed.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ObjectSet, ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.InputObject, ValueFromPipeline = true)]
         [ValidateNotNull]
         public Thing InputObject { get; set; }
 
