@@ -1,6 +1,7 @@
 using System.Net;
 using IotStudio.Emulator;
 using IotStudio.Emulator.Auth;
+using IotStudio.Emulator.Contract;
 using IotStudio.Emulator.Control;
 using IotStudio.Emulator.Endpoints;
 using IotStudio.Emulator.Infrastructure;
@@ -32,6 +33,10 @@ var log = new RequestLog();
 var faults = new FaultInjector();
 
 var app = builder.Build();
+if (options.Strict)
+{
+    app.Use(new StrictResponses(ApiContract.Current).InvokeAsync);
+}
 app.Use(new ApiPipeline(log, faults, tokens).InvokeAsync);
 app.UseRouting();
 
