@@ -8,7 +8,8 @@
              reads 'N passed, N failed' and the exit code is non-zero on any failure.
     Demo   : Build, start the emulator, run demo/Demo.ps1 against it, stop the emulator.
     Bench  : Build, then the benchmarks in bench/Bench.ps1 (speed and memory targets live there, not in tests).
-    Package: Build, then Publish-PSResource to out/repo (a local folder repository) and install from it.
+    Package: Build, then Publish-PSResource to out/repo (a local folder repository) and install from it, and pack the
+             emulator as a .NET tool (command iotstudio-emulator) into out/packages.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
@@ -68,6 +69,16 @@ function Invoke-Build {
 
     & (Join-Path $Root 'tools/New-MamlHelp.ps1') -DocsPath (Join-Path $Root 'docs/cmdlets') -OutputPath (Join-Path $ModuleOut 'en-US/IotStudio.PowerShell.dll-Help.xml')
     Write-Host "Module ready in $ModuleOut"
+}
+
+# The emulator as a .NET tool package in out/packages: `dotnet tool install IotStudio.Emulator --add-source out/packages`.
+function Invoke-EmulatorPackage {
+    $packages = Join-Path $Out 'packages'
+    Remove-Item (Join-Path $packages 'IotStudio.Emulator.*.nupkg') -ErrorAction SilentlyContinue
+    Invoke-Native 'dotnet pack (emulator)' { dotnet pack (Join-Path $Root 'src/IotStudio.Emulator') -c $Configuration -o $packages --nologo -v quiet }
+    $package = Get-ChildItem $packages -Filter 'IotStudio.Emulator.*.nupkg' | Select-Object -First 1
+    Write-Host "Emulator tool package: $($package.FullName) (dotnet tool install IotStudio.Emulator --add-source $packages)"
+    $package.FullName
 }
 
 function Get-PesterModulePath {
@@ -140,5 +151,6 @@ switch ($Task) {
     'Package' {
         Invoke-Build
         & (Join-Path $Root 'tools/Publish-LocalRepository.ps1') -ModulePath $ModuleOut -RepositoryPath (Join-Path $Out 'repo')
+        Invoke-EmulatorPackage | Out-Null
     }
 }

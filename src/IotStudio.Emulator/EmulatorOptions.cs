@@ -38,7 +38,7 @@ public sealed class EmulatorOptions
     public const string Usage = """
         IotStudio AnythingDB emulator (local, in-memory; binds to 127.0.0.1 only)
 
-        Usage: IotStudio.Emulator [options]
+        Usage: iotstudio-emulator [options]     (or: dotnet run --project src/IotStudio.Emulator -- [options])
 
           --port N                  TCP port on 127.0.0.1 (default 0 = pick a free port)
           --url-file PATH           once listening, write the base URL (e.g. http://127.0.0.1:41234) to PATH
