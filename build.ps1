@@ -9,12 +9,18 @@
     Demo   : Build, start the emulator, run demo/Demo.ps1 against it, stop the emulator.
     Bench  : Build, then the benchmarks in bench/Bench.ps1 (speed and memory targets live there, not in tests).
     Package: Build, then Publish-PSResource to out/repo (a local folder repository) and install from it.
+    Docs   : Build, then tools/Update-CmdletDocs.ps1: rewrites the SYNTAX and PARAMETERS blocks of every
+             docs/cmdlets page from the built cmdlets (keeping the prose; shared parameter texts come from
+             docs/shared-parameters.md) and creates a page with placeholders for a cmdlet that has none.
+             Commit the result; the Test task fails while a page is out of step.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Docs
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Docs', 'Clean')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -148,6 +154,15 @@ switch ($Task) {
     'Bench' {
         Invoke-Build
         & (Join-Path $Root 'bench/Bench.ps1') -Root $Root -Configuration $Configuration
+    }
+    'Docs' {
+        Invoke-Build
+        $changed = @(& (Join-Path $Root 'tools/Update-CmdletDocs.ps1') -ModulePath (Join-Path $ModuleOut 'IotStudio.psd1') `
+            -XmlDocPath (Join-Path $Out 'publish/IotStudio.PowerShell.xml'))
+        foreach ($c in $changed) { Write-Host "$($c.Action): $($c.Page)" }
+        # The module's help from the refreshed pages.
+        & (Join-Path $Root 'tools/New-MamlHelp.ps1') -DocsPath (Join-Path $Root 'docs/cmdlets') -OutputPath (Join-Path $ModuleOut 'en-US/IotStudio.PowerShell.dll-Help.xml')
+        Write-Host "$($changed.Count) cmdlet page(s) changed."
     }
     'Package' {
         Invoke-Build
