@@ -40,6 +40,8 @@ new CategoryEndpoints(store, options).Map(app);
 new ThingEndpoints(store, options).Map(app);
 new ThingPatchEndpoints(store).Map(app);
 new PropertyEndpoints(store).Map(app);
+new ActionEndpoints(store, options).Map(app);
+new EventEndpoints(store, options).Map(app);
 new ControlEndpoints(store, log, faults, tokens).Map(app);
 // Unknown /spaces routes: ApiPipeline turns the bare 404 into an API error body.
 
