@@ -28,6 +28,14 @@
         'Remove-IotThing'
         'Get-IotProperty'
         'Set-IotProperty'
+        'Get-IotAction'
+        'Invoke-IotAction'
+        'Set-IotAction'
+        'Remove-IotAction'
+        'Wait-IotAction'
+        'Get-IotEvent'
+        'New-IotEvent'
+        'Remove-IotEvent'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

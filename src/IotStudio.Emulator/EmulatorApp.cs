@@ -51,6 +51,8 @@ public static class EmulatorApp
         new ThingEndpoints(store, options).Map(app);
         new ThingPatchEndpoints(store).Map(app);
         new PropertyEndpoints(store).Map(app);
+        new ActionEndpoints(store, options).Map(app);
+        new EventEndpoints(store, options).Map(app);
         new ControlEndpoints(store, log, faults, tokens).Map(app);
         // Unknown /spaces routes: ApiPipeline turns the bare 404 into an API error body.
         return app;

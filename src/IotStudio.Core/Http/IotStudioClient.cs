@@ -56,6 +56,8 @@ namespace IotStudio.Http
             Categories = new CategoriesApi(this);
             Things = new ThingsApi(this);
             Properties = new PropertiesApi(this);
+            Actions = new ActionsApi(this);
+            Events = new EventsApi(this);
         }
 
         /// <summary>The settings this client was made with.</summary>
@@ -76,6 +78,10 @@ namespace IotStudio.Http
         public ThingsApi Things { get; }
         /// <summary>Property values.</summary>
         public PropertiesApi Properties { get; }
+        /// <summary>Action requests of Things.</summary>
+        public ActionsApi Actions { get; }
+        /// <summary>Events of Things.</summary>
+        public EventsApi Events { get; }
 
         /// <summary>Fetches the first token now, so bad credentials fail at connect time.</summary>
         public Task ConnectAsync(CancellationToken ct) => _tokens.GetTokenAsync(ct);
