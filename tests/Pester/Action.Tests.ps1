@@ -330,11 +330,17 @@ Describe 'Action cmdlets' {
             @(Get-IotAction $Id).Status | Should -Be 'completed', 'completed'
         }
 
-        It 'refuses an update with neither -Status nor -Output before any request' {
+        It 'needs -Status or -Output: each parameter set makes one of them mandatory' {
+            $sets = (Get-Command Set-IotAction).ParameterSets
+            $sets.Name | Sort-Object | Should -Be 'Output', 'Status'
+            foreach ($set in $sets) {
+                $mandatory = @($set.Parameters | Where-Object IsMandatory | ForEach-Object Name)
+                ($mandatory -contains 'Status' -or $mandatory -contains 'Output') | Should -BeTrue -Because "set $($set.Name) must require one"
+            }
             $a = Invoke-IotAction $Id reboot
             Clear-EmulatorLog
-            { Set-IotAction $Id reboot $a.Id } | Should -Throw -ErrorId "StatusOrOutputRequired,$Cmd.SetIotActionCommand"
-            Get-ApiLog | Should -BeNullOrEmpty
+            Set-IotAction $Id reboot $a.Id -Output @{ done = 1 }
+            (Get-ApiLog)[0].body | Should -Be '{"reboot":{"output":{"done":1}}}'
         }
 
         It 'sends nothing with -WhatIf' {

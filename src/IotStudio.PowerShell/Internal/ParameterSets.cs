@@ -17,6 +17,10 @@ namespace IotStudio.PowerShell
         public const string Single = "Single";
         /// <summary>Several values as a hashtable.</summary>
         public const string Map = "Map";
+        /// <summary>A status given (Set-IotAction), with or without an output.</summary>
+        public const string Status = "Status";
+        /// <summary>An output given without a status (Set-IotAction).</summary>
+        public const string Output = "Output";
         /// <summary>A connection with a static token.</summary>
         public const string AccessToken = "AccessToken";
         /// <summary>A connection with a PSCredential holding client id and secret.</summary>

@@ -5,7 +5,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Reports the progress or end of an action request, as the device or back end that carries it out does.</summary>
-    [Cmdlet(VerbsCommon.Set, "IotAction", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "IotAction", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Status)]
     [OutputType(typeof(ThingAction))]
     public sealed class SetIotActionCommand : ThingChildCmdlet
     {
@@ -20,12 +20,13 @@ namespace IotStudio.PowerShell.Commands
         public string Id { get; set; }
 
         /// <summary>The new status, such as running, completed or failed.</summary>
-        [Parameter]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Status)]
+        [Parameter(ParameterSetName = ParameterSets.Output)]
         [ValidateNotNullOrEmpty]
         public string Status { get; set; }
 
         /// <summary>The action's output: number, string, boolean, array or hashtable.</summary>
-        [Parameter]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Output)]
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
@@ -34,13 +35,6 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Write the updated request.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
-
-        /// <inheritdoc />
-        protected override void BeginProcessing()
-        {
-            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Status)) && !MyInvocation.BoundParameters.ContainsKey(nameof(Output)))
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Strings.StatusOrOutputRequired), "StatusOrOutputRequired", ErrorCategory.InvalidArgument, null));
-        }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
