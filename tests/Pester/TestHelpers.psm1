@@ -24,7 +24,7 @@ function Start-TestEmulator {
     $arguments = @($dll, '--port', '0', '--url-file', $urlFile,
         '--client', 'test-client:test-secret-S3cr3t!',
         '--client', 'scoped-client:scoped-secret:category',
-        '--token', 'static-test-token') + $ExtraArguments
+        '--token', 'static-test-token', '--strict') + $ExtraArguments
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru `
         -RedirectStandardOutput (Join-Path $work 'stdout.txt') -RedirectStandardError (Join-Path $work 'stderr.txt')
     $deadline = [DateTime]::UtcNow.AddSeconds(60)

@@ -137,20 +137,4 @@ namespace IotStudio.Json
             }
         }
     }
-
-    /// <summary>A value that is already JSON text and is written as it is.</summary>
-    public sealed class RawJson
-    {
-        /// <summary>Wraps JSON text; it is validated on write.</summary>
-        public RawJson(string text) { Text = text ?? throw new ArgumentNullException(nameof(text)); }
-        /// <summary>The JSON text.</summary>
-        public string Text { get; }
-    }
-
-    /// <summary>A Core model that knows how to write itself as API JSON.</summary>
-    public interface IJsonWritable
-    {
-        /// <summary>Writes the object.</summary>
-        void WriteJson(Utf8JsonWriter writer, int depth);
-    }
 }

@@ -100,7 +100,8 @@ namespace Net8Probe
                 var get = thingsType.GetMethod("GetAsync");
                 try
                 {
-                    var task = (Task)get.Invoke(things, new object[] { Space, UnknownUid, null, CancellationToken.None });
+                    var thingPath = Activator.CreateInstance(core.GetType("IotStudio.Api.ThingPath", true), Space, UnknownUid, null);
+                    var task = (Task)get.Invoke(things, new object[] { thingPath, CancellationToken.None });
                     task.GetAwaiter().GetResult();
                     Console.WriteLine("error=none");
                 }

@@ -6,31 +6,6 @@ using System.Security;
 
 namespace IotStudio.Auth
 {
-    /// <summary>How a connection authenticates. Secrets stay in SecureStrings until the moment they are sent.</summary>
-    public abstract class ConnectionCredentials
-    {
-        internal ConnectionCredentials() { }
-
-        /// <summary>A name for display: "AccessToken" or "ClientCredentials".</summary>
-        public abstract string Method { get; }
-    }
-
-    /// <summary>A static bearer token, used as it is; it cannot be refreshed.</summary>
-    public sealed class AccessTokenCredentials : ConnectionCredentials
-    {
-        /// <summary>Wraps the token.</summary>
-        public AccessTokenCredentials(SecureString token)
-        {
-            if (token == null || token.Length == 0) throw new ArgumentException("The access token is empty.", nameof(token));
-            Token = token.Copy();
-            Token.MakeReadOnly();
-        }
-
-        internal SecureString Token { get; }
-        /// <inheritdoc />
-        public override string Method => "AccessToken";
-    }
-
     /// <summary>OAuth2 client credentials: the token is fetched, refreshed before it expires, and revoked at the end.</summary>
     public sealed class ClientCredentials : ConnectionCredentials
     {
@@ -60,24 +35,5 @@ namespace IotStudio.Auth
         public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromSeconds(10);
         /// <inheritdoc />
         public override string Method => "ClientCredentials";
-    }
-
-    internal static class SecureText
-    {
-        /// <summary>The plain text of a SecureString; call only where the value is sent.</summary>
-        public static string Reveal(SecureString s)
-        {
-            if (s == null) return null;
-            var ptr = IntPtr.Zero;
-            try
-            {
-                ptr = Marshal.SecureStringToGlobalAllocUnicode(s);
-                return Marshal.PtrToStringUni(ptr, s.Length);
-            }
-            finally
-            {
-                if (ptr != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(ptr);
-            }
-        }
     }
 }

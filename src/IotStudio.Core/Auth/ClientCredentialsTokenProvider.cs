@@ -7,32 +7,6 @@ using IotStudio.Http;
 
 namespace IotStudio.Auth
 {
-    /// <summary>Supplies the bearer token for API calls.</summary>
-    internal interface ITokenProvider
-    {
-        bool CanRefresh { get; }
-        bool CanRevoke { get; }
-        DateTimeOffset? ExpiresAt { get; }
-        string GrantedScope { get; }
-        Task<string> GetTokenAsync(CancellationToken ct);
-        /// <summary>Gets a new token unless another caller already replaced <paramref name="staleToken"/>.</summary>
-        Task<string> RefreshAsync(string staleToken, CancellationToken ct);
-        Task RevokeAsync(CancellationToken ct);
-    }
-
-    internal sealed class StaticTokenProvider : ITokenProvider
-    {
-        private readonly string _token;
-        public StaticTokenProvider(AccessTokenCredentials credentials) { _token = SecureText.Reveal(credentials.Token); }
-        public bool CanRefresh => false;
-        public bool CanRevoke => false;
-        public DateTimeOffset? ExpiresAt => null;
-        public string GrantedScope => null;
-        public Task<string> GetTokenAsync(CancellationToken ct) => Task.FromResult(_token);
-        public Task<string> RefreshAsync(string staleToken, CancellationToken ct) => Task.FromResult(_token);
-        public Task RevokeAsync(CancellationToken ct) => Task.CompletedTask;
-    }
-
     /// <summary>OAuth2 client credentials with single-flight refresh: N concurrent callers cause one token request.</summary>
     internal sealed class ClientCredentialsTokenProvider : ITokenProvider
     {
@@ -151,20 +125,5 @@ namespace IotStudio.Auth
         }
 
         private static string PathOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.AbsolutePath : url;
-    }
-
-    internal static class TaskExtensions
-    {
-        public static async Task<T> WaitAsync<T>(this Task<T> task, CancellationToken ct)
-        {
-            if (!ct.CanBeCanceled || task.IsCompleted) return await task.ConfigureAwait(false);
-            var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (ct.Register(() => cancelled.TrySetResult(true)))
-            {
-                if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task)
-                    throw new OperationCanceledException(ct);
-            }
-            return await task.ConfigureAwait(false);
-        }
     }
 }

@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using IotStudio.Auth;
+using IotStudio.Http;
+using IotStudio.Paging;
+
+namespace IotStudio.PowerShell
+{
+    /// <summary>
+    /// Base of every API cmdlet: finds the connection, owns the cancellation that Ctrl+C and a downstream stop
+    /// trigger, bridges Core's async calls onto the pipeline thread, and turns failures into ErrorRecords.
+    /// </summary>
+    public abstract class IotStudioCmdletBase : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+        private string _noun;
+
+        /// <summary>An explicit connection, if the cmdlet takes one.</summary>
+        protected virtual IotStudioConnection ExplicitConnection => null;
+
+        /// <summary>The noun without its prefix, for error ids: "Thing", "Category".</summary>
+        protected string ErrorNoun
+        {
+            get
+            {
+                if (_noun != null) return _noun;
+                var noun = GetType().GetCustomAttribute<CmdletAttribute>()?.NounName ?? "IotStudio";
+                if (noun.StartsWith("IotStudio", StringComparison.Ordinal) && noun.Length > 9) noun = noun.Substring(9);
+                else if (noun.StartsWith("Iot", StringComparison.Ordinal) && noun.Length > 3) noun = noun.Substring(3);
+                return _noun = noun;
+            }
+        }
+
+        /// <summary>-Connection, else the runspace default; a terminating error when there is none.</summary>
+        protected IotStudioConnection ResolveConnection()
+        {
+            var connection = ExplicitConnection ?? ConnectionStore.Default;
+            if (connection == null)
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(Strings.NotConnected), "NotConnected", ErrorCategory.ConnectionError, null));
+            if (!connection.IsConnected)
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(string.Format(CultureInfo.CurrentCulture, Strings.ConnectionClosed, connection.ApiUrl)),
+                    "ConnectionClosed", ErrorCategory.ConnectionError, connection));
+            return connection;
+        }
+
+        /// <summary>Runs one Core call on the pipeline thread, writing its verbose trace as it happens.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> operation)
+        {
+            var messages = new BlockingCollection<string>();
+            var observer = new VerboseObserver(messages);
+            Task<T> task;
+            using (RequestObservation.Begin(observer))
+            {
+                // Task.Run so that the async flow, not this thread, carries the observer and continuations never need this thread.
+                task = Task.Run(() => operation(_cancel.Token));
+            }
+            task.ContinueWith(_ => messages.CompleteAdding(), TaskScheduler.Default);
+            PipelineStoppedException stopped = null;
+            foreach (var message in messages.GetConsumingEnumerable())
+            {
+                if (stopped != null) continue;
+                // A stopping pipeline refuses output; the call itself must still finish (a revoke after Ctrl+C).
+                try { WriteVerbose(message); }
+                catch (PipelineStoppedException ex) { stopped = ex; }
+            }
+            try
+            {
+                var result = task.GetAwaiter().GetResult();
+                if (stopped != null) throw stopped;
+                return result;
+            }
+            catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (OperationCanceledException ex)
+            {
+                // Not Ctrl+C: the connection was closed meanwhile, or a close ran out of time.
+                throw new IotStudioTransportException(Strings.RequestCancelled, null, null, true, ex);
+            }
+        }
+
+        /// <summary>Runs a Core call that returns nothing.</summary>
+        protected void Run(Func<CancellationToken, Task> operation) =>
+            Run<bool>(async ct => { await operation(ct).ConfigureAwait(false); return true; });
+
+        /// <summary>
+        /// Writes items page by page as each page is parsed, honouring -Skip and -First without fetching more than
+        /// they need. With a <paramref name="filter"/> (client-side matching), -Skip and -First count matches only,
+        /// and pages are fetched until -First matches are written. Returns the number written.
+        /// </summary>
+        protected long StreamPages<T>(Func<long?, IPager<T>> createPager, Predicate<T> filter = null)
+        {
+            var skip = (long)Math.Min(PagingSkip, long.MaxValue / 2);
+            var first = (long)Math.Min(PagingFirst, (ulong)(long.MaxValue / 2));
+            long? cap = null;
+            if (PagingFirst != ulong.MaxValue && filter == null) cap = skip + first;
+            if (SupportsPagingActive && PagingParameters.IncludeTotalCount)
+                WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+            var pager = createPager(cap);
+            long seen = 0, written = 0;
+            while (pager.HasMore && written < first)
+            {
+                var items = Run(ct => pager.NextPageAsync(ct));
+                foreach (var item in items)
+                {
+                    if (filter != null && !filter(item)) continue;
+                    if (seen++ < skip) continue;
+                    WriteObject(item);
+                    if (++written >= first) break;
+                }
+            }
+            return written;
+        }
+
+        private bool SupportsPagingActive => GetType().GetCustomAttribute<CmdletAttribute>()?.SupportsPaging == true;
+        private ulong PagingSkip => SupportsPagingActive ? PagingParameters.Skip : 0;
+        private ulong PagingFirst => SupportsPagingActive ? PagingParameters.First : ulong.MaxValue;
+
+        /// <summary>A non-terminating error for one item; the pipeline goes on with the next.</summary>
+        protected void WriteItemError(Exception ex, object target)
+        {
+            if (ex is PipelineStoppedException || ex is OperationCanceledException) throw ex;
+            WriteError(ErrorMapper.ToRecord(ex, ErrorNoun, target));
+        }
+
+        /// <summary>Ends the command with an error mapped like <see cref="WriteItemError"/>.</summary>
+        protected void ThrowItemError(Exception ex, object target) => ThrowTerminatingError(ErrorMapper.ToRecord(ex, ErrorNoun, target));
+
+        /// <summary>Runs <paramref name="action"/> for one item; a Core or argument failure becomes that item's error.</summary>
+        protected void ForItem(object target, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex) when (IsItemFailure(ex))
+            {
+                WriteItemError(ex, target);
+            }
+        }
+
+        /// <summary>The failures that belong to one item (as opposed to bugs or a stopped pipeline).</summary>
+        protected static bool IsItemFailure(Exception ex) =>
+            ex is IotStudioException || ex is ArgumentException || ex is InvalidOperationException || ex is FormatException ||
+            ex is InvalidCastException || ex is OverflowException;
+
+        /// <summary>Revokes (where possible) and closes a connection, reporting a failed revoke as a warning-level error.</summary>
+        protected void CloseConnection(IotStudioConnection connection)
+        {
+            if (connection == null || !connection.IsConnected) return;
+            var revocable = connection.Client.CanRevoke;
+            try
+            {
+                // Closing must still happen after Ctrl+C has cancelled the command's own token.
+                using (var closing = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+                    Run(_ => connection.Client.DisconnectAsync(closing.Token));
+            }
+            catch (Exception ex) when (ex is IotStudioException || ex is ObjectDisposedException)
+            {
+                // The client is disposed either way; a failed revoke is reported, not fatal.
+                WriteError(ErrorMapper.ToRecord(ex, "Connection", connection));
+            }
+            WriteVerbose(string.Format(CultureInfo.CurrentCulture, Strings.Disconnected, connection.ApiUrl, revocable ? Strings.Revoked : ""));
+            if (!revocable) WriteVerbose(Strings.NotRevocable);
+        }
+        /// <inheritdoc />
+        protected override void StopProcessing()
+        {
+            try { _cancel.Cancel(); }
+            catch (ObjectDisposedException) { }
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            _cancel.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        private sealed class VerboseObserver : IRequestObserver
+        {
+            private readonly BlockingCollection<string> _sink;
+            public VerboseObserver(BlockingCollection<string> sink) { _sink = sink; }
+
+            private void Post(string message)
+            {
+                try { _sink.Add(message); }
+                catch (InvalidOperationException) { }
+            }
+
+            public void OnAttempt(RequestTrace t) => Post(t.StatusCode > 0
+                ? string.Format(CultureInfo.CurrentCulture, Strings.VerboseRequest, t.Method, t.Path, t.StatusCode, t.Duration.TotalMilliseconds)
+                : string.Format(CultureInfo.CurrentCulture, Strings.VerboseRequestFailed, t.Method, t.Path, t.Duration.TotalMilliseconds, t.Error));
+
+            public void OnRetry(RetryNotice n) => Post(string.Format(CultureInfo.CurrentCulture, Strings.VerboseRetry,
+                n.Delay.TotalSeconds, n.NextAttempt, n.MaxAttempts, n.Method, n.Path, n.Reason));
+
+            public void OnToken(string message) => Post(message);
+        }
+    }
+}
