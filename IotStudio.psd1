@@ -28,6 +28,12 @@
         'Remove-IotThing'
         'Get-IotProperty'
         'Set-IotProperty'
+        'Get-IotModel'
+        'New-IotModel'
+        'Set-IotModel'
+        'Remove-IotModel'
+        'Get-IotModelVersion'
+        'New-IotModelVersion'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
