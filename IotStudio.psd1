@@ -36,6 +36,12 @@
         'Get-IotEvent'
         'New-IotEvent'
         'Remove-IotEvent'
+        'Get-IotModel'
+        'New-IotModel'
+        'Set-IotModel'
+        'Remove-IotModel'
+        'Get-IotModelVersion'
+        'New-IotModelVersion'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

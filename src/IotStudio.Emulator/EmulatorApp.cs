@@ -48,6 +48,7 @@ public static class EmulatorApp
 
         new OAuthEndpoints(tokens).Map(app);
         new CategoryEndpoints(store, options).Map(app);
+        new ModelEndpoints(store, options).Map(app);
         new ThingEndpoints(store, options).Map(app);
         new ThingPatchEndpoints(store).Map(app);
         new PropertyEndpoints(store).Map(app);

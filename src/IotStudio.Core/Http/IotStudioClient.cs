@@ -54,6 +54,7 @@ namespace IotStudio.Http
                     throw new ArgumentException("Unknown credentials type.", nameof(credentials));
             }
             Categories = new CategoriesApi(this);
+            Models = new ModelsApi(this);
             Things = new ThingsApi(this);
             Properties = new PropertiesApi(this);
             Actions = new ActionsApi(this);
@@ -74,6 +75,8 @@ namespace IotStudio.Http
 
         /// <summary>Categories.</summary>
         public CategoriesApi Categories { get; }
+        /// <summary>Models and their versions.</summary>
+        public ModelsApi Models { get; }
         /// <summary>Things, plain and category-scoped.</summary>
         public ThingsApi Things { get; }
         /// <summary>Property values.</summary>

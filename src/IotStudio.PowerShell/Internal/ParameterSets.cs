@@ -9,6 +9,8 @@ namespace IotStudio.PowerShell
         public const string ById = "ById";
         /// <summary>Items named by name.</summary>
         public const string ByName = "ByName";
+        /// <summary>Versions of one item named by number.</summary>
+        public const string ByVersion = "ByVersion";
         /// <summary>An object from the module, piped or given with -InputObject.</summary>
         public const string InputObject = "InputObject";
         /// <summary>Every item matching a filter.</summary>
