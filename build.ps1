@@ -8,13 +8,20 @@
              reads 'N passed, N failed' and the exit code is non-zero on any failure.
     Demo   : Build, start the emulator, run demo/Demo.ps1 against it, stop the emulator.
     Bench  : Build, then the benchmarks in bench/Bench.ps1 (speed and memory targets live there, not in tests).
-    Package: Build, then Publish-PSResource to out/repo (a local folder repository) and install from it.
+    Package: Build, then Publish-PSResource to out/repo (a local folder repository) and install from it, and pack the
+             emulator as a .NET tool (command iotstudio-emulator) into out/packages.
+    Docs   : Build, then tools/Update-CmdletDocs.ps1: rewrites the SYNTAX and PARAMETERS blocks of every
+             docs/cmdlets page from the built cmdlets (keeping the prose; shared parameter texts come from
+             docs/shared-parameters.md) and creates a page with placeholders for a cmdlet that has none.
+             Commit the result; the Test task fails while a page is out of step.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Docs
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Docs', 'Clean')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -70,6 +77,16 @@ function Invoke-Build {
     Write-Host "Module ready in $ModuleOut"
 }
 
+# The emulator as a .NET tool package in out/packages: `dotnet tool install IotStudio.Emulator --add-source out/packages`.
+function Invoke-EmulatorPackage {
+    $packages = Join-Path $Out 'packages'
+    Remove-Item (Join-Path $packages 'IotStudio.Emulator.*.nupkg') -ErrorAction SilentlyContinue
+    Invoke-Native 'dotnet pack (emulator)' { dotnet pack (Join-Path $Root 'src/IotStudio.Emulator') -c $Configuration -o $packages --nologo -v quiet }
+    $package = Get-ChildItem $packages -Filter 'IotStudio.Emulator.*.nupkg' | Select-Object -First 1
+    Write-Host "Emulator tool package: $($package.FullName) (dotnet tool install IotStudio.Emulator --add-source $packages)"
+    $package.FullName
+}
+
 function Get-PesterModulePath {
     Invoke-Native 'restore of test tools' { dotnet restore (Join-Path $Root 'tests/tools/TestTools.proj') --nologo -v quiet }
     $cache = (dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
@@ -78,16 +95,27 @@ function Get-PesterModulePath {
     $path
 }
 
-function Invoke-CoreTests {
+function Invoke-XunitTests {
+    # Every xunit project under tests/ (Core, emulator), counted together. The coverage tests write their
+    # 'API operations: N of M' line to out/test-results/coverage-*.txt; the Test task prints it in its summary.
     $results = Join-Path $Out 'test-results'
     New-Item -ItemType Directory -Force $results | Out-Null
-    $trx = Join-Path $results 'core.trx'
-    Remove-Item $trx -ErrorAction SilentlyContinue
-    dotnet test (Join-Path $Root 'tests/IotStudio.Core.Tests') -c $Configuration --nologo --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Out-Host
-    if (-not (Test-Path $trx)) { throw 'The xunit run wrote no results.' }
-    [xml] $doc = Get-Content $trx
-    $c = $doc.TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Passed = [int]$c.passed; Failed = [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted; Skipped = [int]$c.notExecuted }
+    Remove-Item (Join-Path $results 'coverage-*.txt') -ErrorAction SilentlyContinue
+    $total = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0; Coverage = @() }
+    foreach ($project in Get-ChildItem (Join-Path $Root 'tests') -Filter '*.Tests.csproj' -Recurse -Depth 1) {
+        $trx = Join-Path $results "$($project.BaseName).trx"
+        Remove-Item $trx -ErrorAction SilentlyContinue
+        # Invoke-Build has just built the solution, test projects included.
+        dotnet test $project.FullName -c $Configuration --no-build --nologo --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Out-Host
+        if (-not (Test-Path $trx)) { throw "The xunit run of $($project.BaseName) wrote no results." }
+        [xml] $doc = Get-Content $trx
+        $c = $doc.TestRun.ResultSummary.Counters
+        $total.Passed += [int]$c.passed
+        $total.Failed += [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted
+        $total.Skipped += [int]$c.notExecuted
+    }
+    $total.Coverage = @(Get-ChildItem $results -Filter 'coverage-*.txt' | Sort-Object Name | Get-Content | Where-Object { $_ })
+    $total
 }
 
 function Invoke-PesterTests {
@@ -118,13 +146,14 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' {
         Invoke-Build
-        $core = Invoke-CoreTests
+        $xunit = Invoke-XunitTests
         $pester = Invoke-PesterTests
-        $passed = $core.Passed + $pester.Passed
-        $failed = $core.Failed + $pester.Failed
-        $skipped = $core.Skipped + $pester.Skipped
+        $passed = $xunit.Passed + $pester.Passed
+        $failed = $xunit.Failed + $pester.Failed
+        $skipped = $xunit.Skipped + $pester.Skipped
         Write-Host ''
-        Write-Host "xunit: $($core.Passed) passed, $($core.Failed) failed, $($core.Skipped) skipped"
+        $xunit.Coverage | ForEach-Object { Write-Host $_ }
+        Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
         Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
         Write-Host "$passed passed, $failed failed, $skipped skipped"
         exit ([int]($failed -gt 0 -or $passed -eq 0))
@@ -137,8 +166,18 @@ switch ($Task) {
         Invoke-Build
         & (Join-Path $Root 'bench/Bench.ps1') -Root $Root -Configuration $Configuration
     }
+    'Docs' {
+        Invoke-Build
+        $changed = @(& (Join-Path $Root 'tools/Update-CmdletDocs.ps1') -ModulePath (Join-Path $ModuleOut 'IotStudio.psd1') `
+            -XmlDocPath (Join-Path $Out 'publish/IotStudio.PowerShell.xml'))
+        foreach ($c in $changed) { Write-Host "$($c.Action): $($c.Page)" }
+        # The module's help from the refreshed pages.
+        & (Join-Path $Root 'tools/New-MamlHelp.ps1') -DocsPath (Join-Path $Root 'docs/cmdlets') -OutputPath (Join-Path $ModuleOut 'en-US/IotStudio.PowerShell.dll-Help.xml')
+        Write-Host "$($changed.Count) cmdlet page(s) changed."
+    }
     'Package' {
         Invoke-Build
         & (Join-Path $Root 'tools/Publish-LocalRepository.ps1') -ModulePath $ModuleOut -RepositoryPath (Join-Path $Out 'repo')
+        Invoke-EmulatorPackage | Out-Null
     }
 }

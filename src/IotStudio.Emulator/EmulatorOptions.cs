@@ -32,10 +32,13 @@ public sealed class EmulatorOptions
 
     public bool UsingDefaultCredentials { get; private set; }
 
+    /// <summary>Check every JSON answer against the API description; an answer that does not match becomes a 500.</summary>
+    public bool Strict { get; private set; }
+
     public const string Usage = """
         IotStudio AnythingDB emulator (local, in-memory; binds to 127.0.0.1 only)
 
-        Usage: IotStudio.Emulator [options]
+        Usage: iotstudio-emulator [options]     (or: dotnet run --project src/IotStudio.Emulator -- [options])
 
           --port N                  TCP port on 127.0.0.1 (default 0 = pick a free port)
           --url-file PATH           once listening, write the base URL (e.g. http://127.0.0.1:41234) to PATH
@@ -49,6 +52,9 @@ public sealed class EmulatorOptions
           --max-page-size N         largest accepted 'limit' (default 1000)
           --default-page-size N     page size when 'limit' is absent (default 50)
           --base-url URL            public URL used in Thing 'id' fields (default: the listening URL)
+          --strict                  check every JSON answer against the response schema the API description
+                                    declares for its operation and status; a mismatch answers 500 naming the
+                                    schema path (for tests of the emulator itself and of clients)
           -h, --help                show this help
 
         With neither --client nor --token, the client emulator-client:emulator-secret and the
@@ -114,6 +120,13 @@ public sealed class EmulatorOptions
                         break;
                     case "--default-page-size":
                         o.DefaultPageSize = Int(arg, Next(), 1, 1_000_000);
+                        break;
+                    case "--strict":
+                        if (value != null)
+                        {
+                            throw new FormatException("--strict takes no value");
+                        }
+                        o.Strict = true;
                         break;
                     case "--base-url":
                         string url = NonEmpty(arg, Next()).TrimEnd('/');

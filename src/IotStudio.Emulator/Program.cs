@@ -1,9 +1,4 @@
-using System.Net;
 using IotStudio.Emulator;
-using IotStudio.Emulator.Auth;
-using IotStudio.Emulator.Control;
-using IotStudio.Emulator.Endpoints;
-using IotStudio.Emulator.Infrastructure;
 using IotStudio.Emulator.Store;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,41 +9,12 @@ if (options == null)
     return exitCode;
 }
 
-// Our own arguments are not configuration: hand the host none of them.
-var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-builder.Logging.ClearProviders();
-builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
-builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-builder.WebHost.ConfigureKestrel(k =>
-{
-    k.Listen(IPAddress.Loopback, options.Port);
-    k.AddServerHeader = false;
-});
-
-var store = new EmulatorStore();
-var tokens = new TokenStore(options);
-var log = new RequestLog();
-var faults = new FaultInjector();
-
-var app = builder.Build();
-app.Use(new ApiPipeline(log, faults, tokens).InvokeAsync);
-app.UseRouting();
-
-new OAuthEndpoints(tokens).Map(app);
-new CategoryEndpoints(store, options).Map(app);
-new ThingEndpoints(store, options).Map(app);
-new ThingPatchEndpoints(store).Map(app);
-new ThingSecretEndpoints(store).Map(app);
-new PropertyEndpoints(store).Map(app);
-new ControlEndpoints(store, log, faults, tokens).Map(app);
-// Unknown /spaces routes: ApiPipeline turns the bare 404 into an API error body.
-
+var app = EmulatorApp.Build(options);
 await app.StartAsync();
 
 string listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 listening = listening.Replace("://localhost:", "://127.0.0.1:").TrimEnd('/');
-store.BaseUrl = options.BaseUrl ?? listening;
+app.Services.GetRequiredService<EmulatorStore>().BaseUrl = options.BaseUrl ?? listening;
 
 if (options.UsingDefaultCredentials)
 {

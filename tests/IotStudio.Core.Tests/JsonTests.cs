@@ -231,7 +231,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(200, RichThing));
             using var client = WithToken(handler);
 
-            await client.Things.UpdateAsync(new IotStudio.Api.ThingPath(Space, Uid, null), thing.ToUpdateBody(false), CancellationToken.None);
+            await client.Things.UpdateAsync(new IotStudio.Api.ThingPath(Space, Uid, null), thing.ToUpdateBody(false), null, CancellationToken.None);
 
             var r = Assert.Single(handler.Requests);
             Assert.Equal("PUT", r.Method);

@@ -146,7 +146,7 @@ namespace IotStudio.Core.Tests
                 ModelVersion = 3,
                 LinkRel = "parent",
                 LinkHref = "https://x/y?z=1",
-                Extra = new[] { new KeyValuePair<string, string>("foo", "bar baz") },
+                Extra = new Dictionary<string, object> { ["foo"] = "bar baz" },
             });
 
             Assert.Equal("a&b=c", r.QueryValue("title"));

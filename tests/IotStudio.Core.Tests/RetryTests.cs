@@ -108,7 +108,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Enqueue(Respond.Error(429, "slow down")).Enqueue(Respond.Json(201, ThingBody));
             using var client = WithToken(handler);
 
-            var thing = await client.Things.CreateAsync(Space, new Dictionary<string, object> { ["title"] = "x" }, null, None);
+            var thing = await client.Things.CreateAsync(Space, new Dictionary<string, object> { ["title"] = "x" }, null, null, None);
 
             Assert.Equal(Uid, thing.Uid);
             Assert.Equal(2, handler.Requests.Count);
@@ -137,7 +137,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Enqueue(ConnectionRefused).Enqueue(Respond.Json(201, ThingBody));
             using var client = WithToken(handler);
 
-            var thing = await client.Things.CreateAsync(Space, new Dictionary<string, object> { ["title"] = "x" }, null, None);
+            var thing = await client.Things.CreateAsync(Space, new Dictionary<string, object> { ["title"] = "x" }, null, null, None);
 
             Assert.Equal(Uid, thing.Uid);
             Assert.Equal(2, handler.Requests.Count);
@@ -193,7 +193,7 @@ namespace IotStudio.Core.Tests
             using var client = WithToken(handler);
 
             var ex = await Assert.ThrowsAsync<IotStudioTransportException>(
-                () => client.Things.CreateAsync(Space, new Dictionary<string, object>(), null, None));
+                () => client.Things.CreateAsync(Space, new Dictionary<string, object>(), null, null, None));
 
             Assert.False(ex.TimedOut);
             Assert.Contains("Connection reset by peer", ex.Message);

@@ -26,7 +26,7 @@ namespace IotStudio.Core.Tests
             var nullFilter = await Assert.ThrowsAsync<ArgumentException>(() => client.Things.DeleteWhereAsync(Space, null, None));
             await Assert.ThrowsAsync<ArgumentException>(() => client.Things.DeleteWhereAsync(Space, new ThingQuery(), None));
             await Assert.ThrowsAsync<ArgumentException>(() => client.Things.DeleteWhereAsync(Space, new ThingQuery { ThingIds = new List<string>(), PropertyFilter = new Hashtable() }, None));
-            // A Category alone does not narrow the bulk delete, which always goes to /spaces/{s}/things.
+            // A Category alone is a path, not a filter: DeleteThingsFromCategory also needs a real filter.
             await Assert.ThrowsAsync<ArgumentException>(() => client.Things.DeleteWhereAsync(Space, new ThingQuery { Category = "cat1" }, None));
 
             Assert.Equal("filter", nullFilter.ParamName);
@@ -40,7 +40,7 @@ namespace IotStudio.Core.Tests
             // The service ignores title on a bulk delete: sending it would delete every Thing of the type, not only 'drop'.
             var handler = new FakeHandler().Always(_ => Respond.Json(200, "[]"));
             using var client = WithToken(handler);
-            var filter = new ThingQuery { Type = "Sensor", Extra = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>("title", "drop") } };
+            var filter = new ThingQuery { Type = "Sensor", Extra = new Dictionary<string, object> { ["title"] = "drop" } };
 
             var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Things.DeleteWhereAsync(Space, filter, None));
 
@@ -94,7 +94,7 @@ namespace IotStudio.Core.Tests
             var handler = new FakeHandler().Always(_ => Respond.Json(201, "{\"uid\":\"" + Uid + "\",\"title\":\"new\"}"));
             using var client = WithToken(handler);
 
-            var thing = await client.Things.CreateAsync(Space, new OrderedDictionary { { "title", "new" }, { "properties", new Hashtable() } }, "cat1", None);
+            var thing = await client.Things.CreateAsync(Space, new OrderedDictionary { { "title", "new" }, { "properties", new Hashtable() } }, null, "cat1", None);
 
             Assert.Equal("new", thing.Title);
             var r = Assert.Single(handler.Requests);

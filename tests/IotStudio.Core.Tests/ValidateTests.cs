@@ -90,7 +90,7 @@ namespace IotStudio.Core.Tests
 
             var get = await Assert.ThrowsAsync<ArgumentException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, "not-a-ulid", null), None));
             await Assert.ThrowsAsync<ArgumentException>(() => client.Things.DeleteAsync(new IotStudio.Api.ThingPath(Space, "../../things", null), None));
-            await Assert.ThrowsAsync<ArgumentException>(() => client.Things.UpdateAsync(new IotStudio.Api.ThingPath(Space, "01GQ2E9M2Y45BX9EW0X3D6QGX", null), new System.Collections.Hashtable(), None));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Things.UpdateAsync(new IotStudio.Api.ThingPath(Space, "01GQ2E9M2Y45BX9EW0X3D6QGX", null), new System.Collections.Hashtable(), null, None));
             await Assert.ThrowsAsync<ArgumentException>(() => client.Properties.SetOneAsync(new IotStudio.Api.ThingPath(Space, "x", null), "p", 1, true, None));
 
             Assert.Contains("'not-a-ulid' is not a valid Thing id", get.Message);

@@ -17,6 +17,8 @@ Describe 'Category cmdlets' {
     BeforeEach {
         Reset-Emulator
         $null = Connect-TestEmulator
+        # The emulator, like the service, refuses a Category bound to a Model the space does not have.
+        Add-EmulatorModel Thermo, Other
         Clear-EmulatorLog
     }
 
@@ -106,6 +108,7 @@ Describe 'Category cmdlets' {
 
         It 'copies Categories with their model through New-IotCategory' {
             $null = New-IotCategory Sensors -Description 'All sensors' -Model Thermo -ModelVersion 2
+            Add-EmulatorModel Thermo -Space other
             Get-IotCategory Sensors | New-IotCategory -Space other | Out-Null
             $copy = Get-IotCategory Sensors -Space other
             $copy.Model.Name | Should -Be 'Thermo'

@@ -223,11 +223,29 @@ Describe 'Invoke-IotStudioRequest' {
             @(Get-IotThing).Count | Should -Be 0
         }
 
-        It 'never asks about a GET: it is sent even with -WhatIf' {
+        It 'sends nothing for GET -WhatIf either' {
             $null = Add-EmulatorThing -Count 1
             Clear-EmulatorLog
-            @(Invoke-IotStudioRequest /spaces/test/things -WhatIf).Count | Should -Be 1
-            (Get-ApiLog).Count | Should -Be 1
+            Invoke-IotStudioRequest /spaces/test/things -WhatIf | Should -BeNullOrEmpty
+            Invoke-IotStudioRequest /spaces/test/things -Paginate -WhatIf | Should -BeNullOrEmpty
+            Get-ApiLog | Should -BeNullOrEmpty
+            @(Invoke-IotStudioRequest /spaces/test/things -WhatIf:$false).Count | Should -Be 1
+        }
+
+        It 'never asks about a GET with -Confirm, and asks about a POST (in a host that cannot ask, that fails)' {
+            $null = Add-EmulatorThing -Count 2
+            Clear-EmulatorLog
+            $lines = Invoke-ChildPwsh @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$($env:IOTSTUDIO_TEST_MODULE)'
+Connect-IotStudio -ApiUrl '$Url' -Space test -AccessToken (ConvertTo-SecureString 'static-test-token' -AsPlainText -Force)
+'get=' + @(Invoke-IotStudioRequest /spaces/test/things -Confirm).Count
+try { Invoke-IotStudioRequest -Method POST /spaces/test/things -Body @{ title = 'x' } -Confirm; 'post=sent' } catch { 'post=' + `$_.FullyQualifiedErrorId }
+"@
+            $lines | Should -Contain 'get=1'
+            ($lines | Where-Object { $_ -like 'post=*' }) | Should -Not -Be 'post=sent'
+            $log = Get-ApiLog
+            $log.method | Should -Be 'GET'
         }
 
         It 'fills in nothing: a {space} placeholder in the path is refused before any request' {

@@ -24,7 +24,7 @@ function Start-TestEmulator {
     $arguments = @($dll, '--port', '0', '--url-file', $urlFile,
         '--client', 'test-client:test-secret-S3cr3t!',
         '--client', 'scoped-client:scoped-secret:category',
-        '--token', 'static-test-token') + $ExtraArguments
+        '--token', 'static-test-token', '--strict') + $ExtraArguments
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru `
         -RedirectStandardOutput (Join-Path $work 'stdout.txt') -RedirectStandardError (Join-Path $work 'stderr.txt')
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
@@ -101,6 +101,24 @@ function Add-EmulatorThing {
     if ($Category) { $body.category = $Category }
     if ($Status) { $body.status = $Status }
     Invoke-Emulator -Method POST -Path '/_emulator/seed' -Body $body
+}
+
+function Add-EmulatorModel {
+    <#
+    .SYNOPSIS
+        Creates Models through the API with the static test token, for tests whose Categories and Things bind to
+        a Model (the emulator refuses a binding to a Model that does not exist). The requests are logged: call it
+        before Clear-EmulatorLog.
+    #>
+    param([Parameter(Mandatory)] [string[]] $Name, [string] $Space = 'test')
+    foreach ($n in $Name) {
+        $params = @{
+            Method = 'POST'; Uri = "$(Get-EmulatorUrl)/spaces/$([uri]::EscapeDataString($Space))/models"
+            Headers = @{ Authorization = 'Bearer static-test-token' }; ContentType = 'application/json'
+            Body = (@{ name = $n } | ConvertTo-Json -Compress)
+        }
+        $null = Invoke-RestMethod @params
+    }
 }
 
 function Get-TestSecret { ConvertTo-SecureString 'test-secret-S3cr3t!' -AsPlainText -Force }

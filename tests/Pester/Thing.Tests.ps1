@@ -105,6 +105,8 @@ Describe 'Thing cmdlets' {
         }
 
         It 'sends -Model and -ModelVersion as model and version' {
+            # The emulator, like the service, refuses a Thing bound to a Model the space does not have.
+            Add-EmulatorModel Thermo, Other
             $null = New-TestThing @{ Title = 'v2'; Model = 'Thermo'; ModelVersion = 2 }
             $null = New-TestThing @{ Title = 'v1'; Model = 'Thermo'; ModelVersion = 1 }
             $null = New-TestThing @{ Title = 'other'; Model = 'Other'; ModelVersion = 2 }

@@ -59,10 +59,10 @@ Describe 'Update-IotThing' {
         It 'escapes a ~ in a field name as ~0, and keeps a key written as a JSON Pointer (~1 for a /) as it is' {
             $t = New-IotThing -Title 'boiler'
             Clear-EmulatorLog
-            $out = Update-IotThing $t.Uid -Add ([ordered]@{ 'properties/a~b' = 1; '/properties/x~1y' = 2 }) -PassThru
-            (Get-ApiLog | Where-Object method -EQ 'PATCH').body | Should -Be '[{"op":"add","path":"/properties/a~0b","value":1},{"op":"add","path":"/properties/x~1y","value":2}]'
-            $out.Properties['a~b'] | Should -Be 1
-            $out.Properties['x/y'] | Should -Be 2
+            $out = Update-IotThing $t.Uid -Add ([ordered]@{ 'properties/a~b' = @{ type = 'number' }; '/properties/x~1y' = @{ type = 'string' } }) -PassThru
+            (Get-ApiLog | Where-Object method -EQ 'PATCH').body | Should -Be '[{"op":"add","path":"/properties/a~0b","value":{"type":"number"}},{"op":"add","path":"/properties/x~1y","value":{"type":"string"}}]'
+            $out.Properties['a~b']['type'] | Should -Be 'number'
+            $out.Properties['x/y']['type'] | Should -Be 'string'
         }
 
         It 'uses the Category''s path with -Category, and a Thing outside it is ThingNotFound' {
@@ -190,7 +190,7 @@ Describe 'Update-IotThing' {
         }
 
         It 'stops before any request for <Case>' -ForEach @(
-            @{ Case = 'no change at all'; Params = @{} }
+            @{ Case = 'an empty -Add'; Params = @{ Add = @{} } }
             @{ Case = 'an unknown op'; Params = @{ Patch = @{ op = 'merge'; path = '/title'; value = 1 } } }
             @{ Case = 'a path without /'; Params = @{ Patch = @{ op = 'replace'; path = 'title'; value = 1 } } }
             @{ Case = 'a misspelt member'; Params = @{ Patch = @{ op = 'replace'; path = '/title'; valeu = 1 } } }
@@ -203,6 +203,23 @@ Describe 'Update-IotThing' {
             $err = { $seed.first, $seed.last | Update-IotThing @Params } | Should -Throw -ErrorId "ThingInvalidPatch,$Cmd" -PassThru
             $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
             Get-ApiLog | Should -BeNullOrEmpty
+        }
+
+        It 'binds any mix of -Patch, -Add, -Replace and -Remove, also with Things piped in, and needs at least one' {
+            $command = Get-Command Update-IotThing
+            ($command.ParameterSets | Where-Object IsDefault).Name | Should -Be 'Remove'
+            @(($command.ParameterSets | Where-Object IsDefault).Parameters | Where-Object IsMandatory).Name | Sort-Object | Should -Be 'Id', 'Remove'
+            $t = New-IotThing -Title 't' -Description 'd'
+            $out = Update-IotThing $t.Uid -Replace @{ title = 't2' } -Remove description -PassThru
+            $out.Title | Should -Be 't2'
+            $out.Description | Should -BeNullOrEmpty
+            $out = Update-IotThing $t.Uid @{ op = 'add'; path = '/description'; value = 'p' } -Remove title -PassThru
+            $out.Description | Should -Be 'p'
+            $out.Title | Should -BeNullOrEmpty
+            foreach ($params in @{ Add = @{ 'status/a' = 1 } }, @{ Replace = @{ 'status/a' = 2 } }, @{ Remove = 'status/a' }, @{ Patch = @{ op = 'add'; path = '/status/b'; value = 1 } }, @{ Add = @{ 'status/c' = 1 }; Remove = 'status/b' }) {
+                $t | Update-IotThing @params
+            }
+            (Get-IotThing -Id $t.Uid).Status.Keys | Should -Be 'c'
         }
 
         It 'names the -Patch item that is wrong' {

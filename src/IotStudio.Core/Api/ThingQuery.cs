@@ -3,18 +3,16 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using IotStudio.Http;
-using IotStudio.Models;
-using IotStudio.Paging;
 
 namespace IotStudio.Api
 {
-    /// <summary>Filters of a Thing list; every one is optional.</summary>
+    /// <summary>Filters of a Thing list (and of the bulk delete); every one is optional. The query keys are written here only.</summary>
     public sealed class ThingQuery
     {
+        /// <summary>The most Thing ids one list request carries in <c>thingID[]</c>.</summary>
+        public const int MaxIdsPerRequest = 100;
+
         /// <summary>List inside this Category (the category-scoped path).</summary>
         public string Category { get; set; }
         /// <summary>With <see cref="Category"/>: list the Things NOT in it (<c>in_category=false</c>).</summary>
@@ -33,14 +31,30 @@ namespace IotStudio.Api
         public IList<string> InCategories { get; set; }
         /// <summary><c>sort</c> fields such as <c>+title</c>, <c>-created</c>; joined with commas.</summary>
         public IList<string> Sort { get; set; }
-        /// <summary>Property conditions: name → "op:value" or a plain value (eq).</summary>
+        /// <summary>Property conditions: name → "op:value" or a plain value (eq); a list gives several conditions.</summary>
         public IDictionary PropertyFilter { get; set; }
         /// <summary><c>links.rel</c>.</summary>
         public string LinkRel { get; set; }
         /// <summary><c>links.href</c>.</summary>
         public string LinkHref { get; set; }
-        /// <summary>Raw extra query parameters, sent as given.</summary>
-        public IList<KeyValuePair<string, string>> Extra { get; set; }
+        /// <summary>Raw extra query parameters: key → value, or a list of values (the key repeats).</summary>
+        public IDictionary Extra { get; set; }
+
+        /// <summary>One query per batch of at most <see cref="MaxIdsPerRequest"/> ids (invalid ids are the caller's to report).</summary>
+        public static IEnumerable<IReadOnlyList<string>> IdBatches(IEnumerable<string> ids)
+        {
+            var batch = new List<string>(MaxIdsPerRequest);
+            foreach (var id in ids.Where(Validate.IsUlid).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                batch.Add(id);
+                if (batch.Count == MaxIdsPerRequest)
+                {
+                    yield return batch;
+                    batch = new List<string>(MaxIdsPerRequest);
+                }
+            }
+            if (batch.Count > 0) yield return batch;
+        }
 
         internal void Apply(ApiRequest r, bool forDelete = false)
         {
@@ -51,14 +65,14 @@ namespace IotStudio.Api
             if (PropertyFilter != null)
                 foreach (DictionaryEntry kv in PropertyFilter)
                 {
-                    var key = "property:" + Convert.ToString(kv.Key, CultureInfo.InvariantCulture);
+                    var key = "property:" + QueryValue.Format(kv.Key);
                     // Several conditions on one property are one key each: property:t=gt:20&property:t=lt:30.
                     if (kv.Value is IEnumerable many && !(kv.Value is string))
                         foreach (var v in many) r.AddQuery(key, FilterValue(v));
                     else r.AddQuery(key, FilterValue(kv.Value));
                 }
             r.AddQuery("links.rel", LinkRel).AddQuery("links.href", LinkHref);
-            if (Extra != null) foreach (var kv in Extra) r.AddQuery(kv.Key, kv.Value);
+            r.AddQueryMap(Extra);
         }
 
         /// <summary>True when this query, sent as a bulk delete, would carry at least one real filter.</summary>
@@ -67,6 +81,18 @@ namespace IotStudio.Api
             var probe = new ApiRequest("DELETE", "/");
             Apply(probe, forDelete: true);
             return HasDeleteFilter(probe);
+        }
+
+        /// <summary>The keys of <see cref="Extra"/> that the bulk delete would ignore (so it would delete more than asked).</summary>
+        public IReadOnlyList<string> UnsupportedDeleteKeys() =>
+            Extra == null ? Array.Empty<string>() : Extra.Keys.Cast<object>().Select(QueryValue.Format).Where(k => !IsDeleteFilterKey(k)).ToList();
+
+        /// <summary>The filter as a person reads it, in the API's own terms: <c>@type=Sensor and property:temp=gt:20</c>.</summary>
+        public string Describe()
+        {
+            var probe = new ApiRequest("GET", "/");
+            Apply(probe, forDelete: true);
+            return string.Join(" and ", probe.Query.Select(kv => kv.Key + "=" + kv.Value));
         }
 
         /// <summary>True when a request carries at least one real filter of the bulk delete (nulls and paging keys do not count).</summary>
@@ -84,16 +110,7 @@ namespace IotStudio.Api
             return field[0] == '+' || field[0] == '-' ? field : "+" + field;
         }
 
-        private static string FilterValue(object v)
-        {
-            switch (v)
-            {
-                case null: return "eq:null";
-                case bool b: return b ? "true" : "false";
-                case string s: return s;
-                case IFormattable f: return f.ToString(null, CultureInfo.InvariantCulture);
-                default: return v.ToString();
-            }
-        }
+        // A null condition asks for a property that is null; everything else is written like any query value.
+        private static string FilterValue(object v) => v == null ? "eq:null" : QueryValue.Format(v);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
@@ -33,15 +34,41 @@ namespace IotStudio.Api
         public Task<Thing> GetAsync(ThingPath thing, CancellationToken ct) =>
             _client.SendAsync(new ApiRequest("GET", thing.Path()), e => Thing.FromJson(e, thing.Space), ct);
 
-        /// <summary>Creates a Thing from a Thing Description body.</summary>
+        /// <summary>
+        /// Creates a Thing from a Thing Description (<paramref name="document"/>, API-shaped, may be null) with
+        /// <paramref name="fields"/> written over it. On a Category's path the Thing joins that Category.
+        /// </summary>
         [ApiOperation("CreateThing", "CreateThingFromCategory")]
-        public Task<Thing> CreateAsync(string space, IDictionary body, string category, CancellationToken ct) =>
-            _client.SendAsync(new ApiRequest("POST", ThingPath.Collection(space, category)).WithJson(body ?? new Dictionary<string, object>()), e => Thing.FromJson(e, space), ct);
+        public Task<Thing> CreateAsync(string space, IDictionary document, ThingFields fields, string category, CancellationToken ct)
+        {
+            var body = Copy(document);
+            body.Remove("uid");
+            body.Remove("id");
+            fields?.ApplyTo(body);
+            // The category-scoped schema has no categories field: the path says which Category.
+            if (!string.IsNullOrEmpty(category)) body.Remove("categories");
+            return _client.SendAsync(new ApiRequest("POST", ThingPath.Collection(space, category)).WithJson(body), e => Thing.FromJson(e, space), ct);
+        }
 
-        /// <summary>Replaces a Thing's whole description (PUT).</summary>
+        /// <summary>
+        /// Replaces a Thing's whole description (PUT): <paramref name="document"/> (its current one, API-shaped, as
+        /// <see cref="Thing.ToUpdateBody"/> gives it) with <paramref name="changes"/> written over it.
+        /// </summary>
         [ApiOperation("UpdateThing", "UpdateThingFromCategory")]
-        public Task<Thing> UpdateAsync(ThingPath thing, IDictionary body, CancellationToken ct) =>
-            _client.SendAsync(new ApiRequest("PUT", thing.Path()).WithJson(body), e => Thing.FromJson(e, thing.Space), ct);
+        public Task<Thing> UpdateAsync(ThingPath thing, IDictionary document, ThingFields changes, CancellationToken ct)
+        {
+            var body = Copy(document);
+            if (thing.IsScoped) body.Remove("categories");
+            changes?.ApplyTo(body);
+            return _client.SendAsync(new ApiRequest("PUT", thing.Path()).WithJson(body), e => Thing.FromJson(e, thing.Space), ct);
+        }
+
+        private static OrderedDictionary Copy(IDictionary document)
+        {
+            var body = new OrderedDictionary();
+            if (document != null) foreach (DictionaryEntry kv in document) body[Convert.ToString(kv.Key, CultureInfo.InvariantCulture)] = kv.Value;
+            return body;
+        }
 
         /// <summary>Deletes one Thing.</summary>
         [ApiOperation("DeleteThing", "DeleteThingFromCategory")]
@@ -52,7 +79,7 @@ namespace IotStudio.Api
         [ApiOperation("DeleteThings", "DeleteThingsFromCategory")]
         public Task<string[]> DeleteWhereAsync(string space, ThingQuery filter, CancellationToken ct)
         {
-            var unsupported = filter?.Extra?.Select(kv => kv.Key).Where(k => !ThingQuery.IsDeleteFilterKey(k)).ToList();
+            var unsupported = filter?.UnsupportedDeleteKeys();
             if (unsupported != null && unsupported.Count > 0)
                 throw new ArgumentException($"Deleting Things by filter supports only @type, thingID[], category[] and property:<name>; the service would ignore '{string.Join("', '", unsupported)}' and delete more than asked.", nameof(filter));
             var request = new ApiRequest("DELETE", ThingPath.Collection(space, filter?.Category));

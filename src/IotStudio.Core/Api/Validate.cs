@@ -30,6 +30,26 @@ namespace IotStudio.Api
             return value;
         }
 
+        /// <summary>
+        /// True for a usable action or event name: not blank, no control character, no '/' or '\\', and not '.' or '..'
+        /// (which a URL resolver would turn into another path). The API sets no other rule on these names.
+        /// </summary>
+        public static bool IsAffordanceName(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value) || value == "." || value == "..") return false;
+            foreach (var c in value)
+                if (char.IsControl(c) || c == '/' || c == '\\') return false;
+            return true;
+        }
+
+        /// <summary>Throws ArgumentException unless the value is a usable action or event name (see <see cref="IsAffordanceName"/>).</summary>
+        public static string AffordanceName(string value, string what)
+        {
+            if (!IsAffordanceName(value))
+                throw new ArgumentException($"'{value}' is not a valid {what} name: it must not be blank, '.' or '..', nor contain '/', '\\' or control characters.", what);
+            return value;
+        }
+
         /// <summary>Throws ArgumentException when the space is empty.</summary>
         public static string Space(string value)
         {

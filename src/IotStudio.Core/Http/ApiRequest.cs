@@ -44,10 +44,27 @@ namespace IotStudio.Http
         }
 
         /// <summary>Adds a lowercase boolean.</summary>
-        public ApiRequest AddQuery(string key, bool? value) => value.HasValue ? AddQuery(key, value.Value ? "true" : "false") : this;
+        public ApiRequest AddQuery(string key, bool? value) => value.HasValue ? AddQuery(key, QueryValue.Format(value.Value)) : this;
 
         /// <summary>Adds an integer.</summary>
-        public ApiRequest AddQuery(string key, long? value) => value.HasValue ? AddQuery(key, value.Value.ToString(CultureInfo.InvariantCulture)) : this;
+        public ApiRequest AddQuery(string key, long? value) => value.HasValue ? AddQuery(key, QueryValue.Format(value.Value)) : this;
+
+        /// <summary>Adds any value through <see cref="QueryValue"/>: a list repeats the key; null adds nothing.</summary>
+        public ApiRequest AddQueryValue(string key, object value)
+        {
+            if (value == null) return this;
+            foreach (var text in QueryValue.Expand(value)) AddQuery(key, text);
+            return this;
+        }
+
+        /// <summary>Adds every entry of a dictionary of raw query parameters (see <see cref="AddQueryValue"/>).</summary>
+        public ApiRequest AddQueryMap(System.Collections.IDictionary query)
+        {
+            if (query == null) return this;
+            foreach (System.Collections.DictionaryEntry kv in query)
+                AddQueryValue(QueryValue.Format(kv.Key), kv.Value ?? "");
+            return this;
+        }
 
         /// <summary>Replaces (or removes, when null) every value of a key.</summary>
         public ApiRequest SetQuery(string key, string value)

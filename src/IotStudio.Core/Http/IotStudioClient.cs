@@ -55,8 +55,11 @@ namespace IotStudio.Http
                     throw new ArgumentException("Unknown credentials type.", nameof(credentials));
             }
             Categories = new CategoriesApi(this);
+            Models = new ModelsApi(this);
             Things = new ThingsApi(this);
             Properties = new PropertiesApi(this);
+            Actions = new ActionsApi(this);
+            Events = new EventsApi(this);
             Raw = new RawApi(this);
         }
 
@@ -74,10 +77,16 @@ namespace IotStudio.Http
 
         /// <summary>Categories.</summary>
         public CategoriesApi Categories { get; }
+        /// <summary>Models and their versions.</summary>
+        public ModelsApi Models { get; }
         /// <summary>Things, plain and category-scoped.</summary>
         public ThingsApi Things { get; }
         /// <summary>Property values.</summary>
         public PropertiesApi Properties { get; }
+        /// <summary>Action requests of Things.</summary>
+        public ActionsApi Actions { get; }
+        /// <summary>Events of Things.</summary>
+        public EventsApi Events { get; }
         /// <summary>Any call, built from a method, a path below the API URL, a query and a body.</summary>
         public RawApi Raw { get; }
 

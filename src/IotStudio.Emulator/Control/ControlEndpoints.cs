@@ -100,9 +100,21 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
             throw ApiErrors.BadRequest("status must be an object");
         }
 
-        if (status is JsonObject template)
+        if (status is JsonObject statusTemplate)
         {
-            _ = template.Count; // materialise once, so clones are ready-made objects rather than lazy parses
+            _ = statusTemplate.Count; // materialise once, so clones are ready-made objects rather than lazy parses
+        }
+        // "thing": a Thing Description template with per-Thing values ({i}, {i % 40}, ...), compiled once.
+        SeedTemplate template = null;
+        if (body["thing"] is { } thingTemplate)
+        {
+            if (thingTemplate is not JsonObject)
+            {
+                throw ApiErrors.BadRequest("thing must be an object (a Thing Description template)");
+            }
+            template = SeedTemplate.Compile(thingTemplate, "thing");
+            // Check the template's shape once, on its first instance, with the rules of a created Thing.
+            ThingDocument.Prepare((JsonObject)template.For(1));
         }
 
         var space = store.Space(spaceName);
@@ -121,16 +133,23 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
                 }
                 categories = [category];
             }
+            if (template != null)
+            {
+                ThingDocument.RequireCategories(space, ThingDocument.Prepare((JsonObject)template.For(1)) ?? []);
+            }
             var uids = Ulid.NewUlids(count);
             var records = new ThingRecord[count];
             for (int i = 0; i < count; i++)
             {
-                var thing = new JsonObject { ["title"] = prefix + "-" + (i + 1).ToString(CultureInfo.InvariantCulture) };
+                var thing = template == null
+                    ? new JsonObject { ["title"] = prefix + "-" + (i + 1).ToString(CultureInfo.InvariantCulture) }
+                    : (JsonObject)template.For(i + 1);
                 if (status != null)
                 {
                     thing["status"] = status.DeepClone();
                 }
-                records[i] = new ThingRecord(uids[i], thing, categories, now);
+                var own = template == null ? null : ThingDocument.Prepare(thing);
+                records[i] = new ThingRecord(uids[i], thing, own == null ? categories : [.. categories.Union(own, StringComparer.Ordinal)], now);
             }
             space.AddThings(records);
             if (count > 0)

@@ -26,6 +26,7 @@ public sealed class CategoryEndpoints(EmulatorStore store, EmulatorOptions optio
             {
                 throw ApiErrors.Conflict($"category '{name}' already exists", ApiErrors.Details("name", name));
             }
+            ThingDocument.RequireModel(space, model);
             var now = JsonOut.Now();
             var c = new CategoryRecord { Name = name, Description = description, Model = model, Created = now, Modified = now };
             space.CategoryList.Add(c);
@@ -75,6 +76,7 @@ public sealed class CategoryEndpoints(EmulatorStore store, EmulatorOptions optio
         lock (space.Sync)
         {
             var c = Find(space, name);
+            ThingDocument.RequireModel(space, model);
             c.Description = description;
             c.Model = model;
             c.Modified = JsonOut.Now();

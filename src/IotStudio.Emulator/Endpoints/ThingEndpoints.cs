@@ -39,6 +39,7 @@ public sealed class ThingEndpoints(EmulatorStore store, EmulatorOptions options)
         {
             Api.RequireCategory(space, category);
             ThingDocument.RequireCategories(space, categories);
+            ThingDocument.RequireModel(space, body["model"]);
             var t = space.AddThing(body, categories, JsonOut.Now());
             json = t.Json(space.ThingIdPrefix, category == null);
         }
@@ -143,6 +144,7 @@ public sealed class ThingEndpoints(EmulatorStore store, EmulatorOptions options)
     public static void Replace(SpaceData space, ThingRecord t, JsonObject doc, bool scoped, bool absentCategoriesMeanNone)
     {
         var categories = ThingDocument.Prepare(doc);
+        ThingDocument.RequireModel(space, doc["model"]);
         if (!scoped)
         {
             if (categories != null)

@@ -48,6 +48,7 @@ public sealed class ApiPipeline(RequestLog log, FaultInjector faults, TokenStore
             }
             if (fault.Kind != FaultKind.None)
             {
+                ctx.Items[Contract.StrictResponses.FaultKey] = true;
                 status = await ApplyFaultAsync(ctx, fault);
                 return;
             }
@@ -67,7 +68,9 @@ public sealed class ApiPipeline(RequestLog log, FaultInjector faults, TokenStore
                 await ApiErrors.WriteAsync(ctx, ex.Status, ex.Message, ex.Details);
             }
             int sc = ctx.Response.StatusCode;
-            if (spaces && !ctx.Response.HasStarted && (sc == 404 || sc == 405))
+            // Only a bare 404/405 from routing gets a body here: an answer already written (also one held back by the
+            // strict mode, which has not "started") carries a Content-Length.
+            if (spaces && !ctx.Response.HasStarted && ctx.Response.ContentLength == null && (sc == 404 || sc == 405))
             {
                 await ApiErrors.WriteAsync(ctx, sc, sc == 404 ? $"no such resource: {path}" : $"method {ctx.Request.Method} not allowed on {path}");
             }

@@ -54,6 +54,11 @@ public sealed class SpaceData
 
     public Dictionary<string, CategoryRecord> Categories { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Models in ordinal name order (lists page over it by name).</summary>
+    public List<ModelRecord> ModelList { get; } = [];
+
+    public Dictionary<string, ModelRecord> Models { get; } = new(StringComparer.Ordinal);
+
     public List<ThingRecord> Things { get; } = [];
 
     public Dictionary<string, ThingRecord> ThingsById { get; } = new(StringComparer.Ordinal);
@@ -117,6 +122,19 @@ public sealed class SpaceData
     }
 
     public ThingRecord FindThing(string uid) => ThingsById.GetValueOrDefault(uid);
+
+    /// <summary>Adds a Model where its name sorts, keeping <see cref="ModelList"/> in name order.</summary>
+    public void AddModel(ModelRecord m)
+    {
+        ModelList.Insert(Pager.LowerBound(ModelList, x => x.Name, m.Name, inclusive: true), m);
+        Models[m.Name] = m;
+    }
+
+    public void RemoveModel(ModelRecord m)
+    {
+        ModelList.Remove(m);
+        Models.Remove(m.Name);
+    }
 
     /// <summary>A filtered+sorted snapshot for a query hash, rebuilt only when Things changed.</summary>
     public ThingRecord[] Sorted(string hash, Func<ThingRecord[]> build)

@@ -82,6 +82,79 @@ public static partial class ThingDocument
         }
     }
 
+    /// <summary>A Category or Thing may only bind to a Model of its space: 400 naming the model otherwise
+    /// (the API lists no status for this case). A binding without a name, or none, passes; the version number
+    /// is not checked. Call under the space lock.</summary>
+    public static void RequireModel(SpaceData space, JsonNode model)
+    {
+        if (model is JsonObject m && m["name"] is JsonValue n && n.TryGetValue<string>(out var name) && !space.Models.ContainsKey(name))
+        {
+            throw ApiErrors.BadRequest($"model '{name}' does not exist in space '{space.Name}'; create it first", ApiErrors.Details("model", name));
+        }
+    }
+
+    /// <summary>Validates a Model create/update body; returns (name, description).</summary>
+    public static (string Name, string Description) Model(JsonObject body)
+    {
+        if (!body.TryGetPropertyValue("name", out var n) || Kind(n) != JsonValueKind.String)
+        {
+            throw Invalid("name", "a string matching ^[a-zA-Z0-9_:-]{1,26}$");
+        }
+        string name = n.GetValue<string>();
+        if (!IsValidName(name))
+        {
+            throw ApiErrors.BadRequest("invalid model name: it must match ^[a-zA-Z0-9_:-]{1,26}$", ApiErrors.Details("name", name));
+        }
+        return (name, OptionalString(body, "description"));
+    }
+
+    /// <summary>Validates a Model-version create body; returns (title, description, template). The template's
+    /// affordance maps must be objects and its links an array of objects; other template keys are kept.</summary>
+    public static (string Title, string Description, JsonObject Template) ModelVersion(JsonObject body)
+    {
+        string title = OptionalString(body, "title");
+        string description = OptionalString(body, "description");
+        JsonObject template = null;
+        if (body.TryGetPropertyValue("template", out var t) && t != null)
+        {
+            template = t as JsonObject ?? throw Invalid("template", "an object {title, description, properties, actions, events, links}");
+            foreach (var f in new[] { "title", "description" })
+            {
+                if (template.TryGetPropertyValue(f, out var v) && v != null && Kind(v) != JsonValueKind.String)
+                {
+                    throw Invalid("template." + f, "a string");
+                }
+            }
+            foreach (var f in new[] { "properties", "actions", "events" })
+            {
+                if (template.TryGetPropertyValue(f, out var v) && v is not JsonObject)
+                {
+                    throw Invalid("template." + f, "an object");
+                }
+            }
+            if (template.TryGetPropertyValue("links", out var links)
+                && (links is not JsonArray la || la.Any(l => l is not JsonObject)))
+            {
+                throw Invalid("template.links", "an array of link objects");
+            }
+            template = (JsonObject)template.DeepClone();
+        }
+        return (title, description, template);
+    }
+
+    private static string OptionalString(JsonObject body, string field)
+    {
+        if (!body.TryGetPropertyValue(field, out var v) || v == null)
+        {
+            return null;
+        }
+        if (Kind(v) != JsonValueKind.String)
+        {
+            throw Invalid(field, "a string");
+        }
+        return v.GetValue<string>();
+    }
+
     /// <summary>Validates a Category create/update body; returns (name, description, model).</summary>
     public static (string Name, string Description, JsonObject Model) Category(JsonObject body)
     {

@@ -21,6 +21,7 @@ public sealed class ThingRecord
 
     private byte[] _full;
     private byte[] _scoped;
+    private ThingActivity _activity;
 
     public ThingRecord(string uid, JsonObject body, string[] categories, DateTime created)
     {
@@ -54,6 +55,9 @@ public sealed class ThingRecord
     public List<JsonObject> History { get; private set; }
 
     public JsonObject Status => Body["status"] as JsonObject;
+
+    /// <summary>Its action requests and events, created on first use (most Things have none).</summary>
+    public ThingActivity Activity => _activity ??= new ThingActivity();
 
     public bool InCategory(string name) => Array.IndexOf(Categories, name) >= 0;
 

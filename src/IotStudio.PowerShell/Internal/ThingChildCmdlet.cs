@@ -17,7 +17,7 @@ namespace IotStudio.PowerShell
         public virtual string ThingId { get; set; }
 
         /// <summary>Use the Category's path (the Thing must be in it).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public virtual string Category { get; set; }
 

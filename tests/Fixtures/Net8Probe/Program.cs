@@ -100,7 +100,7 @@ namespace Net8Probe
                 var get = thingsType.GetMethod("GetAsync");
                 try
                 {
-                    var thingPath = Activator.CreateInstance(core.GetType("IotStudio.Api.ThingPath", throwOnError: true), Space, UnknownUid, null);
+                    var thingPath = Activator.CreateInstance(core.GetType("IotStudio.Api.ThingPath", true), Space, UnknownUid, null);
                     var task = (Task)get.Invoke(things, new object[] { thingPath, CancellationToken.None });
                     task.GetAwaiter().GetResult();
                     Console.WriteLine("error=none");

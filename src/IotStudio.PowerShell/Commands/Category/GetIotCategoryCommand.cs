@@ -6,15 +6,12 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets Categories: all of them (streamed page by page), by name, or by wildcard.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotCategory", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotCategory", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
     [OutputType(typeof(Category))]
     public sealed class GetIotCategoryCommand : IotStudioSpaceCmdlet
     {
-        private const string ListSet = "List";
-        private const string NameSet = "ByName";
-
         /// <summary>Category names; wildcards filter the list.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ByName, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CategoryName")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
@@ -28,7 +25,7 @@ namespace IotStudio.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == ListSet) List(null);
+            if (ParameterSetName == ParameterSets.List) List(null);
             else foreach (var name in Name) GetOne(name);
         }
 

@@ -4,21 +4,18 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Changes a Category's description or model; what you do not give is kept.</summary>
-    [Cmdlet(VerbsCommon.Set, "IotCategory", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
+    [Cmdlet(VerbsCommon.Set, "IotCategory", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject)]
     [OutputType(typeof(Category))]
     public sealed class SetIotCategoryCommand : IotStudioSpaceCmdlet
     {
-        private const string NameSet = "ByName";
-        private const string ObjectSet = "InputObject";
-
         /// <summary>The Category to change.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ByName, ValueFromPipelineByPropertyName = true)]
         [Alias("CategoryName")]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; }
 
         /// <summary>A Category from Get-IotCategory, sent back as it is apart from the changes given.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ObjectSet, ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.InputObject, ValueFromPipeline = true)]
         [ValidateNotNull]
         public Category InputObject { get; set; }
 

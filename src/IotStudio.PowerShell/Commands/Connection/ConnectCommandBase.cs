@@ -10,100 +10,93 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>The parameters shared by Connect-IotStudio, New-IotStudioConnection and Use-IotStudioConnection.</summary>
     public abstract class ConnectCommandBase : IotStudioCmdletBase
     {
-        /// <summary>Parameter set: a static token.</summary>
-        protected const string AccessTokenSet = "AccessToken";
-        /// <summary>Parameter set: a PSCredential holding client id and secret.</summary>
-        protected const string ClientCredentialSet = "ClientCredential";
-        /// <summary>Parameter set: -ClientId and -ClientSecret.</summary>
-        protected const string ClientSecretSet = "ClientSecret";
-
         /// <summary>The API base URL.</summary>
-        [Parameter(ParameterSetName = AccessTokenSet)]
-        [Parameter(ParameterSetName = ClientCredentialSet)]
-        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = ParameterSets.AccessToken)]
+        [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
+        [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         [ValidateNotNull]
         public Uri ApiUrl { get; set; } = new Uri(IotStudioClientOptions.DefaultApiUrl);
 
         /// <summary>The default space for later calls.</summary>
-        [Parameter(ParameterSetName = AccessTokenSet)]
-        [Parameter(ParameterSetName = ClientCredentialSet)]
-        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = ParameterSets.AccessToken)]
+        [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
+        [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         [ValidateNotNullOrEmpty]
         public string Space { get; set; }
 
         /// <summary>A static bearer token.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.AccessToken)]
         [ValidateNotNull]
         public SecureString AccessToken { get; set; }
 
         /// <summary>OAuth2 client credentials: user name = client id, password = client secret.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ClientCredentialSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.ClientCredential)]
         [ValidateNotNull]
         [Credential]
         public PSCredential ClientCredential { get; set; }
 
         /// <summary>OAuth2 client id.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.ClientSecret)]
         [ValidateNotNullOrEmpty]
         public string ClientId { get; set; }
 
         /// <summary>OAuth2 client secret.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.ClientSecret)]
         [ValidateNotNull]
         public SecureString ClientSecret { get; set; }
 
         /// <summary>Scopes to ask for, such as category thing; default: what the client is granted.</summary>
-        [Parameter(ParameterSetName = ClientCredentialSet)]
-        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
+        [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         public string[] Scope { get; set; }
 
         /// <summary>Token endpoint; default {ApiUrl}/oauth2/token.</summary>
-        [Parameter(ParameterSetName = ClientCredentialSet)]
-        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
+        [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         public Uri TokenUrl { get; set; }
 
         /// <summary>Revoke endpoint; default {ApiUrl}/oauth2/revoke.</summary>
-        [Parameter(ParameterSetName = ClientCredentialSet)]
-        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
+        [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         public Uri RevokeUrl { get; set; }
 
         /// <summary>Refresh the token this many seconds before it expires (default 10).</summary>
-        [Parameter(ParameterSetName = ClientCredentialSet)]
-        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
+        [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         [ValidateRange(0, 86400)]
         public int TokenRefreshSeconds { get; set; } = 10;
 
         /// <summary>Seconds allowed for one HTTP attempt (default 100).</summary>
-        [Parameter(ParameterSetName = AccessTokenSet)]
-        [Parameter(ParameterSetName = ClientCredentialSet)]
-        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = ParameterSets.AccessToken)]
+        [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
+        [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 100;
 
         /// <summary>Retries after a throttled, failed or unanswered request (default 4).</summary>
-        [Parameter(ParameterSetName = AccessTokenSet)]
-        [Parameter(ParameterSetName = ClientCredentialSet)]
-        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = ParameterSets.AccessToken)]
+        [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
+        [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         [ValidateRange(0, 20)]
         public int MaximumRetryCount { get; set; } = 4;
 
         /// <summary>Delay before the first retry, doubled for each next one, with jitter (default 0.5 s).</summary>
-        [Parameter(ParameterSetName = AccessTokenSet)]
-        [Parameter(ParameterSetName = ClientCredentialSet)]
-        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = ParameterSets.AccessToken)]
+        [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
+        [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         [ValidateRange(0.0, 600.0)]
         public double RetryIntervalSec { get; set; } = 0.5;
 
         /// <summary>Accept any server certificate. For testing only.</summary>
-        [Parameter(ParameterSetName = AccessTokenSet)]
-        [Parameter(ParameterSetName = ClientCredentialSet)]
-        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = ParameterSets.AccessToken)]
+        [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
+        [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
         /// <summary>Send credentials over plain http to a host other than this machine (like Invoke-RestMethod's switch).</summary>
-        [Parameter(ParameterSetName = AccessTokenSet)]
-        [Parameter(ParameterSetName = ClientCredentialSet)]
-        [Parameter(ParameterSetName = ClientSecretSet)]
+        [Parameter(ParameterSetName = ParameterSets.AccessToken)]
+        [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
+        [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
         /// <summary>Builds the connection; for client credentials the first token is fetched now, so bad credentials fail here.</summary>
@@ -145,8 +138,8 @@ namespace IotStudio.PowerShell.Commands
         {
             switch (ParameterSetName)
             {
-                case AccessTokenSet: return new AccessTokenCredentials(AccessToken);
-                case ClientCredentialSet: return ClientCreds(ClientCredential.UserName, ClientCredential.Password);
+                case ParameterSets.AccessToken: return new AccessTokenCredentials(AccessToken);
+                case ParameterSets.ClientCredential: return ClientCreds(ClientCredential.UserName, ClientCredential.Password);
                 default: return ClientCreds(ClientId, ClientSecret);
             }
         }

@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Connects to IoT Studio and makes the connection this runspace's default.</summary>
-    [Cmdlet(VerbsCommunications.Connect, "IotStudio", DefaultParameterSetName = ClientCredentialSet)]
+    [Cmdlet(VerbsCommunications.Connect, "IotStudio", DefaultParameterSetName = ParameterSets.ClientCredential)]
     [OutputType(typeof(IotStudioConnection))]
     public sealed class ConnectIotStudioCommand : ConnectCommandBase
     {

@@ -7,12 +7,10 @@ namespace IotStudio.PowerShell.Commands
     /// Runs a script block with a connection as the runspace default, then disconnects (revoking the token) even
     /// when the script block fails: PowerShell's counterpart of the Python client's <c>with</c> block.
     /// </summary>
-    [Cmdlet(VerbsOther.Use, "IotStudioConnection", DefaultParameterSetName = ClientCredentialSet)]
+    [Cmdlet(VerbsOther.Use, "IotStudioConnection", DefaultParameterSetName = ParameterSets.ClientCredential)]
     [OutputType(typeof(PSObject))]
     public sealed class UseIotStudioConnectionCommand : ConnectCommandBase
     {
-        private const string ExistingSet = "InputObject";
-
         private static readonly ScriptBlock Relay = ScriptBlock.Create(@"
 param($__iotBlock, $__iotConnection, $__iotCmdlet)
 & $__iotBlock $__iotConnection 2>&1 | ForEach-Object {
@@ -25,14 +23,14 @@ param($__iotBlock, $__iotConnection, $__iotCmdlet)
         public ScriptBlock ScriptBlock { get; set; }
 
         /// <summary>An open connection to use and then close.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ExistingSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.InputObject)]
         [ValidateNotNull]
         public IotStudioConnection InputObject { get; set; }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            var connection = ParameterSetName == ExistingSet ? InputObject : Open();
+            var connection = ParameterSetName == ParameterSets.InputObject ? InputObject : Open();
             var previous = ConnectionStore.Default;
             ConnectionStore.Default = connection;
             try

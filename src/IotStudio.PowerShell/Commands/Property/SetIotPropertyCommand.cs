@@ -7,27 +7,24 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Sets property values of a Thing: one with -Name/-Value, or several at once with -Values.</summary>
-    [Cmdlet(VerbsCommon.Set, "IotProperty", SupportsShouldProcess = true, DefaultParameterSetName = SingleSet)]
+    [Cmdlet(VerbsCommon.Set, "IotProperty", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Single)]
     [OutputType(typeof(PropertyValue))]
     public sealed class SetIotPropertyCommand : ThingChildCmdlet
     {
-        private const string SingleSet = "Single";
-        private const string MapSet = "Map";
-
         /// <summary>The property to set.</summary>
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = SingleSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.Single, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; }
 
         /// <summary>Its new value: number, string, boolean, $null, array or hashtable.</summary>
-        [Parameter(Mandatory = true, Position = 2, ParameterSetName = SingleSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 2, ParameterSetName = ParameterSets.Single, ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
         public object Value { get; set; }
 
         /// <summary>Several values at once: @{ setpoint = 21; mode = 'eco' }.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = MapSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Map)]
         [ValidateNotNull]
         public Hashtable Values { get; set; }
 
@@ -44,7 +41,7 @@ namespace IotStudio.PowerShell.Commands
         {
             var (connection, thing) = ThingTarget();
             var space = thing.Space;
-            if (ParameterSetName == MapSet)
+            if (ParameterSetName == ParameterSets.Map)
             {
                 if (Values.Count == 0) ThrowItemError(new PSArgumentException(Strings.ValuesEmpty), ThingId);
                 var what = string.Join(", ", Values.Keys.Cast<object>().Select(k => k.ToString()));

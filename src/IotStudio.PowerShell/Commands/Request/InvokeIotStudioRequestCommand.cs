@@ -88,7 +88,10 @@ namespace IotStudio.PowerShell.Commands
             {
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorNoun + "InvalidArgument", ErrorCategory.InvalidArgument, Path));
             }
-            if (!RawApi.IsReadOnly(request.Method) && !ShouldProcess(connection.ApiUrl + request.PathAndQuery, request.Method)) return;
+            // A request that may change data asks (-Confirm) and is only shown with -WhatIf; a GET or HEAD never asks,
+            // but -WhatIf still means that nothing is sent.
+            var whatIf = connection.ApiUrl + request.PathAndQuery;
+            if (RawApi.IsReadOnly(request.Method) ? WhatIfRequested() && !ShouldProcess(whatIf, request.Method) : !ShouldProcess(whatIf, request.Method)) return;
 
             var target = request.Method + " " + request.RelativePath;
             switch (ParameterSetName)
@@ -104,6 +107,12 @@ namespace IotStudio.PowerShell.Commands
                     ForItem(target, () => WriteValue(RawApi.ReadValue(request, Run(ct => raw.SendAsync(request, ct)))));
                     break;
             }
+        }
+
+        private bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)) return LanguagePrimitives.IsTrue(bound);
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
         }
 
         private object ToOutput(object value) => AsHashtable ? value : PowerShellValue.From(value);

@@ -12,16 +12,13 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets Things: a filtered list streamed page by page, or Things by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotThing", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotThing", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
     [OutputType(typeof(Thing))]
     public sealed class GetIotThingCommand : IotStudioSpaceCmdlet
     {
-        private const string ListSet = "List";
-        private const string IdSet = "ById";
-        private const int IdsPerRequest = 100;
-
+        
         /// <summary>Thing ids (ULIDs). One id is one GET; several given at once are one list request per 100.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uid", "ThingId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; }
@@ -33,54 +30,54 @@ namespace IotStudio.PowerShell.Commands
         public string Category { get; set; }
 
         /// <summary>A Category from Get-IotCategory: list its Things (in its space).</summary>
-        [Parameter(ParameterSetName = ListSet, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = ParameterSets.List, ValueFromPipeline = true)]
         [ValidateNotNull]
         public Category InputObject { get; set; }
 
         /// <summary>With -Category: list the Things that are NOT in it.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public SwitchParameter NotInCategory { get; set; }
 
         /// <summary>Only Things with this title.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public string Title { get; set; }
 
         /// <summary>Only Things of this @type.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public string Type { get; set; }
 
         /// <summary>Only Things of this Model.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public string Model { get; set; }
 
         /// <summary>Only Things of this Model version.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public long? ModelVersion { get; set; }
 
         /// <summary>Only Things in any of these Categories (category[]).</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         [ValidateNotNullOrEmpty]
         public string[] InCategory { get; set; }
 
         /// <summary>Sort fields, such as title or -created (+ ascending, - descending).</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         [ValidateNotNullOrEmpty]
         public string[] Sort { get; set; }
 
         /// <summary>Property conditions, all of which must hold: @{ temperature = 'gt:20'; mode = 'eco' }.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public Hashtable PropertyFilter { get; set; }
 
         /// <summary>Only Things with a link of this rel.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public string LinkRel { get; set; }
 
         /// <summary>Only Things with a link to this href.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public string LinkHref { get; set; }
 
         /// <summary>Extra query parameters, sent as given (arrays repeat the key).</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ParameterSets.List)]
         public Hashtable Query { get; set; }
 
         /// <summary>Items per request, 1 to 1000 (default 50).</summary>
@@ -99,7 +96,7 @@ namespace IotStudio.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == IdSet) GetById();
+            if (ParameterSetName == ParameterSets.ById) GetById();
             else List();
         }
 
@@ -130,7 +127,7 @@ namespace IotStudio.PowerShell.Commands
                 PropertyFilter = PlainValue.Map(PropertyFilter),
                 LinkRel = LinkRel,
                 LinkHref = LinkHref,
-                Extra = QueryPairs(Query),
+                Extra = PlainValue.Map(Query),
             };
             ForItem(category ?? space, () => StreamPages(cap => connection.Client.Things.List(space, query, PageSize, cap)));
         }
@@ -157,18 +154,16 @@ namespace IotStudio.PowerShell.Commands
                 ForItem(id, () => WriteById(Run(ct => connection.Client.Things.GetAsync(new ThingPath(space, id, Category), ct))));
                 return;
             }
-            // Many ids at once: one list request per chunk, then one precise error for each id that did not come back.
-            var invalid = Id.Where(i => !Validate.IsUlid(i)).ToList();
-            foreach (var bad in invalid)
+            // Many ids at once: one list request per batch, then one precise error for each id that did not come back.
+            foreach (var bad in Id.Where(i => !Validate.IsUlid(i)))
                 WriteItemError(new ArgumentException(string.Format(CultureInfo.CurrentCulture, Strings.InvalidThingId, bad)), bad);
-            var ids = Id.Where(Validate.IsUlid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            for (var i = 0; i < ids.Count && !ByIdDone; i += IdsPerRequest)
+            foreach (var chunk in ThingQuery.IdBatches(Id))
             {
-                var chunk = ids.Skip(i).Take(IdsPerRequest).ToList();
+                if (ByIdDone) break;
                 var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 try
                 {
-                    var pager = connection.Client.Things.List(space, new ThingQuery { Category = Category, ThingIds = chunk }, CursorPager<Thing>.MaxPageSize, null);
+                    var pager = connection.Client.Things.List(space, new ThingQuery { Category = Category, ThingIds = chunk.ToList() }, CursorPager<Thing>.MaxPageSize, null);
                     while (pager.HasMore)
                     {
                         foreach (var t in Run(ct => pager.NextPageAsync(ct)))
@@ -193,33 +188,6 @@ namespace IotStudio.PowerShell.Commands
                     WriteError(record);
                 }
             }
-        }
-
-        internal static IList<KeyValuePair<string, string>> QueryPairs(Hashtable query)
-        {
-            if (query == null) return null;
-            var pairs = new List<KeyValuePair<string, string>>();
-            foreach (DictionaryEntry kv in query)
-            {
-                var key = Convert.ToString(kv.Key, CultureInfo.InvariantCulture);
-                var value = kv.Value is PSObject p ? p.BaseObject : kv.Value;
-                if (value is IEnumerable seq && !(value is string))
-                    foreach (var v in seq) pairs.Add(new KeyValuePair<string, string>(key, Text(v)));
-                else pairs.Add(new KeyValuePair<string, string>(key, Text(value)));
-            }
-            return pairs;
-        }
-
-        private static string Text(object v)
-        {
-            v = v is PSObject p ? p.BaseObject : v;
-            return v switch
-            {
-                null => "",
-                bool b => b ? "true" : "false",
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                _ => v.ToString(),
-            };
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Specialized;
 using System.Management.Automation;
 using IotStudio.Models;
 
@@ -28,30 +27,12 @@ namespace IotStudio.PowerShell.Commands
             if (!ShouldProcess($"'{label}' in space {space}", Strings.ShouldCreateThing)) return;
             ForItem(label, () =>
             {
-                var body = InitialBody();
-                ApplyFields(body);
+                var fields = BoundFields();
                 // Given, -Category replaces the categories of -InputObject; empty (or a piped Thing's null) leaves none.
-                if (MyInvocation.BoundParameters.ContainsKey(nameof(Category)))
-                {
-                    if (Category != null && Category.Length > 0) body["categories"] = Category;
-                    else body.Remove("categories");
-                }
-                WriteObject(Run(ct => connection.Client.Things.CreateAsync(space, body, null, ct)));
+                if (MyInvocation.BoundParameters.ContainsKey(nameof(Category))) fields.Categories = Category;
+                var document = InputObject == null ? null : PlainValue.Map(InputObject.BaseObject is Thing thing ? thing.ToUpdateBody(includeCategories: true) : InputObject);
+                WriteObject(Run(ct => connection.Client.Things.CreateAsync(space, document, fields, null, ct)));
             });
-        }
-
-        private OrderedDictionary InitialBody()
-        {
-            if (InputObject == null) return new OrderedDictionary();
-            // A Thing from another space or service: send its description in the API's field names, without its identity.
-            if (InputObject.BaseObject is Thing thing)
-            {
-                var body = PlainValue.Map(thing.ToUpdateBody(includeCategories: true));
-                body.Remove("uid");
-                body.Remove("id");
-                return body;
-            }
-            return PlainValue.Map(InputObject);
         }
     }
 }

@@ -7,40 +7,37 @@ using IotStudio.Api;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Deletes Things by id, or every Thing matching a filter (which must not be empty).</summary>
-    [Cmdlet(VerbsCommon.Remove, "IotThing", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
+    [Cmdlet(VerbsCommon.Remove, "IotThing", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.ById)]
     [OutputType(typeof(string))]
     public sealed class RemoveIotThingCommand : IotStudioSpaceCmdlet
     {
-        private const string IdSet = "ById";
-        private const string FilterSet = "ByFilter";
-
         /// <summary>The Things' ids.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uid", "ThingId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; }
 
         /// <summary>Use the Category's path (the Thing must be in it).</summary>
-        [Parameter(ParameterSetName = IdSet)]
+        [Parameter(ParameterSetName = ParameterSets.ById)]
         [ValidateNotNullOrEmpty]
         public string Category { get; set; }
 
         /// <summary>Filter: Things of this @type.</summary>
-        [Parameter(ParameterSetName = FilterSet)]
+        [Parameter(ParameterSetName = ParameterSets.ByFilter)]
         [ValidateNotNullOrEmpty]
         public string Type { get; set; }
 
         /// <summary>Filter: Things in any of these Categories.</summary>
-        [Parameter(ParameterSetName = FilterSet)]
+        [Parameter(ParameterSetName = ParameterSets.ByFilter)]
         [ValidateNotNullOrEmpty]
         public string[] InCategory { get; set; }
 
         /// <summary>Filter: property conditions, as for Get-IotThing.</summary>
-        [Parameter(ParameterSetName = FilterSet)]
+        [Parameter(ParameterSetName = ParameterSets.ByFilter)]
         public Hashtable PropertyFilter { get; set; }
 
         /// <summary>Filter: raw query parameters.</summary>
-        [Parameter(ParameterSetName = FilterSet)]
+        [Parameter(ParameterSetName = ParameterSets.ByFilter)]
         public Hashtable Query { get; set; }
 
         /// <summary>Write the ids of the deleted Things.</summary>
@@ -50,9 +47,9 @@ namespace IotStudio.PowerShell.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            if (ParameterSetName != FilterSet) return;
-            var unsupported = Query?.Keys.Cast<object>().Select(k => k?.ToString()).Where(k => !ThingQuery.IsDeleteFilterKey(k)).ToList();
-            if (unsupported != null && unsupported.Count > 0)
+            if (ParameterSetName != ParameterSets.ByFilter) return;
+            var unsupported = Filter().UnsupportedDeleteKeys();
+            if (unsupported.Count > 0)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
                     string.Format(CultureInfo.CurrentCulture, Strings.UnsupportedDeleteFilter, string.Join("', '", unsupported))),
                     "UnsupportedDeleteFilter", ErrorCategory.InvalidArgument, Query));
@@ -65,17 +62,17 @@ namespace IotStudio.PowerShell.Commands
             Type = Type,
             InCategories = InCategory,
             PropertyFilter = PlainValue.Map(PropertyFilter),
-            Extra = GetIotThingCommand.QueryPairs(Query),
+            Extra = PlainValue.Map(Query),
         };
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var (connection, space) = Target();
-            if (ParameterSetName == FilterSet)
+            if (ParameterSetName == ParameterSets.ByFilter)
             {
                 var filter = Filter();
-                var text = Describe(filter);
+                var text = filter.Describe();
                 if (!ShouldProcess($"{text} in space {space}", Strings.ShouldRemoveThings)) return;
                 ForItem(text, () =>
                 {
@@ -94,16 +91,6 @@ namespace IotStudio.PowerShell.Commands
                     if (PassThru) WriteObject(id);
                 });
             }
-        }
-
-        private static string Describe(ThingQuery f)
-        {
-            var parts = new System.Collections.Generic.List<string>();
-            if (f.Type != null) parts.Add("@type=" + f.Type);
-            if (f.InCategories != null) parts.Add("category in (" + string.Join(", ", f.InCategories) + ")");
-            if (f.PropertyFilter != null) foreach (DictionaryEntry kv in f.PropertyFilter) parts.Add($"property:{kv.Key}={kv.Value}");
-            if (f.Extra != null) parts.AddRange(f.Extra.Select(kv => kv.Key + "=" + kv.Value));
-            return string.Join(" and ", parts);
         }
     }
 }

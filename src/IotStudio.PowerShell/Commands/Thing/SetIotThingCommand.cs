@@ -8,21 +8,18 @@ namespace IotStudio.PowerShell.Commands
     /// Changes a Thing through a full PUT. By id, the Thing is read first and only the fields given change;
     /// with -InputObject, the object (as changed in the pipeline) is sent back whole. Unknown fields are kept.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
+    [Cmdlet(VerbsCommon.Set, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject)]
     [OutputType(typeof(Thing))]
     public sealed class SetIotThingCommand : ThingFieldsCmdlet
     {
-        private const string IdSet = "ById";
-        private const string ObjectSet = "InputObject";
-
         /// <summary>The Thing's id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipelineByPropertyName = true)]
         [Alias("Uid", "ThingId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; }
 
         /// <summary>A Thing from Get-IotThing, possibly changed.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ObjectSet, ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.InputObject, ValueFromPipeline = true)]
         [ValidateNotNull]
         public Thing InputObject { get; set; }
 
@@ -46,9 +43,9 @@ namespace IotStudio.PowerShell.Commands
             {
                 var current = InputObject ?? Run(ct => connection.Client.Things.GetAsync(new ThingPath(space, id, Category), ct));
                 // Values edited in the pipeline arrive wrapped in PSObjects: make them plain before they go to JSON.
-                var body = PlainValue.Map(current.ToUpdateBody(includeCategories: Category == null));
-                ApplyFields(body);
-                var updated = Run(ct => connection.Client.Things.UpdateAsync(new ThingPath(space, id, Category), body, ct));
+                var document = PlainValue.Map(current.ToUpdateBody(includeCategories: true));
+                var fields = BoundFields();
+                var updated = Run(ct => connection.Client.Things.UpdateAsync(new ThingPath(space, id, Category), document, fields, ct));
                 if (PassThru) WriteObject(updated);
             });
         }

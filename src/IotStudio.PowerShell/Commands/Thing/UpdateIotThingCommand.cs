@@ -14,10 +14,16 @@ namespace IotStudio.PowerShell.Commands
     /// -Remove, combined into one patch. One Thing is one PATCH; several Things piped in go out as bulk PATCH requests of
     /// up to 100 Things each, and each Thing that fails is its own error.
     /// </summary>
-    [Cmdlet(VerbsData.Update, "IotThing", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Update, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = RemoveSet)]
     [OutputType(typeof(Thing))]
     public sealed class UpdateIotThingCommand : IotStudioSpaceCmdlet
     {
+        // -Patch, -Add, -Replace and -Remove combine freely in the Change set; the default set holds -Remove alone, as a
+        // mandatory parameter, so that a call with no change at all is a missing parameter PowerShell asks for, while any
+        // mix still binds to exactly one set (also with Things piped in, where PowerShell cannot weigh mandatory parameters).
+        private const string ChangeSet = "Change";
+        private const string RemoveSet = "Remove";
+
         /// <summary>The most Things one bulk request carries.</summary>
         internal const int BatchSize = 100;
 
@@ -34,22 +40,23 @@ namespace IotStudio.PowerShell.Commands
         public string[] Id { get; set; }
 
         /// <summary>JSON Patch operations, each @{ op = 'replace'; path = '/description'; value = 'x' } (from for move and copy).</summary>
-        [Parameter(Position = 1)]
+        [Parameter(Position = 1, ParameterSetName = ChangeSet)]
         [ValidateNotNullOrEmpty]
         public object[] Patch { get; set; }
 
         /// <summary>Fields to add or set: @{ 'properties/temp/unit' = 'C' }; keys are paths relative to the Thing.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ChangeSet)]
         [ValidateNotNull]
         public IDictionary Add { get; set; }
 
         /// <summary>Fields to replace (they must exist): @{ description = 'x' }; keys are paths relative to the Thing.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ChangeSet)]
         [ValidateNotNull]
         public IDictionary Replace { get; set; }
 
         /// <summary>Fields to remove: 'properties/old'; paths relative to the Thing.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ChangeSet)]
+        [Parameter(Mandatory = true, ParameterSetName = RemoveSet)]
         [ValidateNotNullOrEmpty]
         public string[] Remove { get; set; }
 

@@ -1,7 +1,6 @@
 using System.Collections;
-using System.Collections.Specialized;
 using System.Management.Automation;
-using IotStudio.Models;
+using IotStudio.Api;
 
 namespace IotStudio.PowerShell.Commands
 {
@@ -63,33 +62,23 @@ namespace IotStudio.PowerShell.Commands
 
         private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
-        /// <summary>Writes the bound fields over <paramref name="body"/>, an API-shaped dictionary.</summary>
-        protected void ApplyFields(OrderedDictionary body)
+        /// <summary>The bound fields as Core's <see cref="ThingFields"/>: only what was given is written.</summary>
+        protected ThingFields BoundFields()
         {
-            if (AdditionalProperties != null) foreach (DictionaryEntry kv in PlainValue.Map(AdditionalProperties)) body[kv.Key] = kv.Value;
-            if (Bound(nameof(Title))) Put(body, "title", Title);
-            if (Bound(nameof(Description))) Put(body, "description", Description);
-            if (Bound(nameof(Type))) Put(body, "@type", Type == null ? null : Type.Length == 1 ? (object)Type[0] : Type);
-            if (Bound(nameof(Context))) Put(body, "@context", PlainValue.From(Context));
-            if (Bound(nameof(Model)) || Bound(nameof(ModelVersion)))
-            {
-                var current = ModelArgument.From(body["model"]);
-                if (Bound(nameof(Model))) current = ModelArgument.From(Model);
-                if (current != null && Bound(nameof(ModelVersion))) current.Version = ModelVersion;
-                Put(body, "model", current);
-            }
-            if (Bound(nameof(Status))) Put(body, "status", Status == null ? null : PlainValue.Map(Status));
-            if (Bound(nameof(PropertyAffordances))) Put(body, "properties", PlainValue.Map(PropertyAffordances));
-            if (Bound(nameof(ActionAffordances))) Put(body, "actions", PlainValue.Map(ActionAffordances));
-            if (Bound(nameof(EventAffordances))) Put(body, "events", PlainValue.Map(EventAffordances));
-            if (Bound(nameof(Links))) Put(body, "links", PlainValue.From(Links));
-        }
-
-        // A null bound from a piped object's empty property must not add "field": null to a body that never had it.
-        private static void Put(OrderedDictionary body, string key, object value)
-        {
-            if (value == null && !body.Contains(key)) return;
-            body[key] = value;
+            var fields = new ThingFields();
+            if (AdditionalProperties != null) fields.AdditionalProperties = PlainValue.Map(AdditionalProperties);
+            if (Bound(nameof(Title))) fields.Title = Title;
+            if (Bound(nameof(Description))) fields.Description = Description;
+            if (Bound(nameof(Type))) fields.Type = Type;
+            if (Bound(nameof(Context))) fields.Context = PlainValue.From(Context);
+            if (Bound(nameof(Model))) fields.Model = ModelArgument.From(Model);
+            if (Bound(nameof(ModelVersion))) fields.ModelVersion = ModelVersion;
+            if (Bound(nameof(Status))) fields.Status = Status == null ? null : PlainValue.Map(Status);
+            if (Bound(nameof(PropertyAffordances))) fields.Properties = PlainValue.Map(PropertyAffordances);
+            if (Bound(nameof(ActionAffordances))) fields.Actions = PlainValue.Map(ActionAffordances);
+            if (Bound(nameof(EventAffordances))) fields.Events = PlainValue.Map(EventAffordances);
+            if (Bound(nameof(Links))) fields.Links = PlainValue.From(Links);
+            return fields;
         }
     }
 }

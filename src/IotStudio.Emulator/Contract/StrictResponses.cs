@@ -1,0 +1,59 @@
+using IotStudio.Emulator.Infrastructure;
+
+namespace IotStudio.Emulator.Contract;
+
+/// <summary>
+/// The strict mode (<c>--strict</c>): every answer of a /spaces route that declares its API operation is held back,
+/// checked against the response schema the API description declares for that operation and status, and replaced by a
+/// 500 naming the schema path when it does not match. Injected faults are passed through unchecked, on purpose.
+/// </summary>
+public sealed class StrictResponses(ApiContract contract)
+{
+    /// <summary>Set by the pipeline on a request whose answer is an injected fault.</summary>
+    public const string FaultKey = "IotStudio.Emulator.Fault";
+
+    /// <summary>Answers that failed the check since start (the control API reports it).</summary>
+    public int Violations => _violations;
+
+    private int _violations;
+
+    public async Task InvokeAsync(HttpContext ctx, RequestDelegate next)
+    {
+        if (!(ctx.Request.Path.Value ?? "").StartsWith("/spaces/", StringComparison.Ordinal))
+        {
+            await next(ctx);
+            return;
+        }
+        var original = ctx.Response.Body;
+        using var buffer = new MemoryStream();
+        ctx.Response.Body = buffer;
+        try
+        {
+            await next(ctx);
+        }
+        finally
+        {
+            ctx.Response.Body = original;
+        }
+        var operation = ctx.GetEndpoint()?.Metadata.GetMetadata<ApiOperation>();
+        string problem = null;
+        if (operation != null && !ctx.Items.ContainsKey(FaultKey) && !ctx.RequestAborted.IsCancellationRequested)
+        {
+            problem = contract.Validate(operation.OperationId, ctx.Response.StatusCode, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        }
+        if (problem == null)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, ctx.RequestAborted);
+            return;
+        }
+        Interlocked.Increment(ref _violations);
+        Console.Error.WriteLine($"emulator: strict: {ctx.Request.Method} {ctx.Request.Path}: {problem}");
+        ctx.Response.Clear();
+        var body = ApiErrors.Body(500, "strict mode: the emulator's answer does not match the API description: " + problem);
+        ctx.Response.StatusCode = 500;
+        ctx.Response.ContentType = "application/json";
+        ctx.Response.ContentLength = body.Length;
+        await original.WriteAsync(body, ctx.RequestAborted);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Management.Automation;
+
+namespace IotStudio.PowerShell.Commands
+{
+    /// <summary>Deletes events of a Thing.</summary>
+    [Cmdlet(VerbsCommon.Remove, "IotEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveIotEventCommand : ThingChildCmdlet
+    {
+        /// <summary>The event's name.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; }
+
+        /// <summary>The id (ULID) of the occurrence.</summary>
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var (connection, thing) = ThingTarget();
+            if (!ShouldProcess($"Event {Name} {Id} of Thing {ThingId} in space {thing.Space}", Strings.ShouldRemoveEvent)) return;
+            ForItem(Id, () => Run(ct => connection.Client.Events.DeleteAsync(thing, Name, Id, ct)));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections;
+using System.Management.Automation;
+using IotStudio.Models;
+
+namespace IotStudio.PowerShell.Commands
+{
+    /// <summary>Creates a Model; binds by property name, so Models from another space (or CSV rows) can be copied.</summary>
+    [Cmdlet(VerbsCommon.New, "IotModel", SupportsShouldProcess = true)]
+    [OutputType(typeof(ThingModel))]
+    public sealed class NewIotModelCommand : IotStudioSpaceCmdlet
+    {
+        /// <summary>The new Model's name: 1 to 26 letters, digits, '_', ':' or '-'.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ModelName")]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; }
+
+        /// <summary>Free text.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string Description { get; set; }
+
+        /// <summary>Other body fields, sent as given.</summary>
+        [Parameter]
+        public Hashtable AdditionalProperties { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var (connection, space) = Target();
+            if (!ShouldProcess($"{Name} in space {space}", Strings.ShouldCreateModel)) return;
+            ForItem(Name, () =>
+                WriteObject(Run(ct => connection.Client.Models.CreateAsync(space, Name, Description, PlainValue.Map(AdditionalProperties), ct))));
+        }
+    }
+}

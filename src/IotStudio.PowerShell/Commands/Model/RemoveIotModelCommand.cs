@@ -1,0 +1,27 @@
+using System.Management.Automation;
+
+namespace IotStudio.PowerShell.Commands
+{
+    /// <summary>Deletes Models, with their versions.</summary>
+    [Cmdlet(VerbsCommon.Remove, "IotModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveIotModelCommand : IotStudioSpaceCmdlet
+    {
+        /// <summary>The Models to delete.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ModelName")]
+        [ValidateNotNullOrEmpty]
+        public string[] Name { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var (connection, space) = Target();
+            foreach (var name in Name)
+            {
+                if (!ShouldProcess($"{name} in space {space}", Strings.ShouldRemoveModel)) continue;
+                ForItem(name, () => Run(ct => connection.Client.Models.DeleteAsync(space, name, ct)));
+            }
+        }
+    }
+}

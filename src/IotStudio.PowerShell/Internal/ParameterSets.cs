@@ -1,0 +1,33 @@
+namespace IotStudio.PowerShell
+{
+    /// <summary>The parameter-set names every cmdlet uses, declared once so that the same idea has the same name everywhere.</summary>
+    internal static class ParameterSets
+    {
+        /// <summary>A list, streamed page by page.</summary>
+        public const string List = "List";
+        /// <summary>Items named by id.</summary>
+        public const string ById = "ById";
+        /// <summary>Items named by name.</summary>
+        public const string ByName = "ByName";
+        /// <summary>Versions of one item named by number.</summary>
+        public const string ByVersion = "ByVersion";
+        /// <summary>An object from the module, piped or given with -InputObject.</summary>
+        public const string InputObject = "InputObject";
+        /// <summary>Every item matching a filter.</summary>
+        public const string ByFilter = "ByFilter";
+        /// <summary>One value.</summary>
+        public const string Single = "Single";
+        /// <summary>Several values as a hashtable.</summary>
+        public const string Map = "Map";
+        /// <summary>A status given (Set-IotAction), with or without an output.</summary>
+        public const string Status = "Status";
+        /// <summary>An output given without a status (Set-IotAction).</summary>
+        public const string Output = "Output";
+        /// <summary>A connection with a static token.</summary>
+        public const string AccessToken = "AccessToken";
+        /// <summary>A connection with a PSCredential holding client id and secret.</summary>
+        public const string ClientCredential = "ClientCredential";
+        /// <summary>A connection with -ClientId and -ClientSecret.</summary>
+        public const string ClientSecret = "ClientSecret";
+    }
+}
