@@ -90,7 +90,7 @@ namespace IotStudio.Core.Tests
         }
 
         [Fact]
-        public async Task Query_ArraysRepeatTheKey_BooleansAreLowercase_NumbersInvariant_NullsLeftOut()
+        public async Task Query_ArraysRepeatTheKey_BooleansAreLowercase_NumbersInvariant_NullIsEmpty()
         {
             var handler = Answering();
             using var client = WithToken(handler);
@@ -102,7 +102,7 @@ namespace IotStudio.Core.Tests
                 { "ratio", 1.5 },
                 { "limit", 7L },
                 { "at", new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero) },
-                { "gone", null },
+                { "empty", null },
             };
             var previous = CultureInfo.CurrentCulture;
             RecordedRequest r;
@@ -122,8 +122,8 @@ namespace IotStudio.Core.Tests
             Assert.Equal("true", r.QueryValue("group"));
             Assert.Equal("1.5", r.QueryValue("ratio"));
             Assert.Equal("7", r.QueryValue("limit"));
-            Assert.Equal("2024-05-06T07:08:09.0000000+00:00", r.QueryValue("at"));
-            Assert.Empty(r.QueryValues("gone"));
+            Assert.Equal("2024-05-06T07:08:09+00:00", r.QueryValue("at"));
+            Assert.Equal("", r.QueryValue("empty"));
         }
 
         [Fact]

@@ -39,7 +39,7 @@ namespace IotStudio.Api
 
         /// <summary>
         /// Builds a request. <paramref name="path"/> is relative to the API URL (a leading '/' is optional; a query after
-        /// '?' is kept) or an absolute URL below the API URL. <paramref name="query"/> values follow <see cref="QueryFormatter"/>.
+        /// '?' is kept) or an absolute URL below the API URL. <paramref name="query"/> values follow <see cref="ApiRequest.AddQueryMap"/>.
         /// A string <paramref name="body"/> is sent as it is; any other value is written as JSON.
         /// </summary>
         public ApiRequest Build(string method, string path, IDictionary query = null, object body = null, string contentType = null)
@@ -50,7 +50,8 @@ namespace IotStudio.Api
             var (encodedPath, inlineQuery) = Resolve(path);
             var request = new ApiRequest(method, encodedPath);
             foreach (var kv in inlineQuery) request.AddQuery(kv.Key, kv.Value);
-            QueryFormatter.AddAll(request, query);
+            CheckQuery(query);
+            request.AddQueryMap(query);
             if (body != null)
             {
                 if (method == "GET" || method == "HEAD")
@@ -59,6 +60,25 @@ namespace IotStudio.Api
                 else request.WithJson(body, string.IsNullOrWhiteSpace(contentType) ? DefaultContentType : contentType);
             }
             return request;
+        }
+
+        // The query values go through the one formatter (ApiRequest.AddQueryMap); what it would write as a type name is refused.
+        private static void CheckQuery(IDictionary query)
+        {
+            if (query == null) return;
+            foreach (DictionaryEntry kv in query)
+            {
+                var key = QueryValue.Format(kv.Key);
+                if (key.Length == 0) throw new ArgumentException("A query key cannot be empty.", nameof(query));
+                var values = kv.Value is IEnumerable many && !(kv.Value is string) && !(kv.Value is IDictionary) ? many : new[] { kv.Value };
+                foreach (var v in values)
+                {
+                    if (v is IDictionary)
+                        throw new ArgumentException($"The query value of '{key}' is a hashtable or an object; give a string, number, boolean or an array of them.", nameof(query));
+                    if (v is IEnumerable && !(v is string))
+                        throw new ArgumentException($"The query value of '{key}' is an array of arrays; give a flat array.", nameof(query));
+                }
+            }
         }
 
         /// <summary>True when <paramref name="path"/> is an absolute URL that is not below the API URL (a call there is refused).</summary>
