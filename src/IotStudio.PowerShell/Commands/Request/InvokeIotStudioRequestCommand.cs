@@ -90,8 +90,8 @@ namespace IotStudio.PowerShell.Commands
             }
             // A request that may change data asks (-Confirm) and is only shown with -WhatIf; a GET or HEAD never asks,
             // but -WhatIf still means that nothing is sent.
-            var whatIf = connection.ApiUrl + request.PathAndQuery;
-            if (RawApi.IsReadOnly(request.Method) ? WhatIfRequested() && !ShouldProcess(whatIf, request.Method) : !ShouldProcess(whatIf, request.Method)) return;
+            var asks = !RawApi.IsReadOnly(request.Method) || WhatIfRequested();
+            if (asks && !ShouldProcess(connection.ApiUrl + request.PathAndQuery, request.Method)) return;
 
             var target = request.Method + " " + request.RelativePath;
             switch (ParameterSetName)
