@@ -41,7 +41,7 @@ public static class EmulatorApp
         var app = builder.Build();
         if (options.Strict)
         {
-            app.Use(new StrictResponses(ApiContract.Current).InvokeAsync);
+            app.Use(new StrictResponses(ApiContract.Current, faults).InvokeAsync);
         }
         app.Use(new ApiPipeline(log, faults, tokens).InvokeAsync);
         app.UseRouting();

@@ -10,8 +10,11 @@ namespace IotStudio.Emulator.Store;
 public sealed class ThingRecord
 {
     /// <summary>Fields written when the body lacks them, with their default JSON.</summary>
+    // A stored Thing always shows these fields, as the service's documents do (so a JSON Patch can replace them).
     private static readonly (string Name, byte[] Json)[] Defaults =
     [
+        ("title", "\"\""u8.ToArray()),
+        ("description", "\"\""u8.ToArray()),
         ("status", "{}"u8.ToArray()),
         ("properties", "{}"u8.ToArray()),
         ("actions", "{}"u8.ToArray()),
