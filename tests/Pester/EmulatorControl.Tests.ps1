@@ -39,6 +39,38 @@ Describe 'The emulator control API' {
             $hot | Should -HaveCount 8
         }
 
+        It 'seeds Categories, Models with versions, properties history and actions in the same call' {
+            $r = Invoke-Emulator -Method POST -Path '/_emulator/seed' -Body @{
+                space = 'seed'; count = 3
+                categories = @(@{ name = 'Boilers'; description = 'hot' }, @{ name = 'Pumps' })
+                models = @(@{ name = 'thermo'; description = 't'; versions = @(@{ title = 'v1'; template = @{ title = 'Thermostat' } }, @{ title = 'v2' }) })
+                thing = @{ title = 'b-{i}'; categories = @('Boilers'); model = @{ name = 'thermo'; version = 2 } }
+                history = @{ perThing = 4; from = '2024-01-01T00:00:00Z'; intervalSeconds = 3600; properties = @{ temperature = '{i * 10 + j}' } }
+                actions = @{ name = 'reboot'; perThing = 2; input = @{ delay = '{j}' }; status = 'completed' }
+            }
+            $r.count | Should -Be 3
+            $r.history | Should -Be 12
+            $r.actions | Should -Be 6
+            (Invoke-RestMethod -Uri "$script:Url/spaces/seed/categories" -Headers $script:Auth).data.name | Should -Be 'Boilers', 'Pumps'
+            (Invoke-RestMethod -Uri "$script:Url/spaces/seed/models/thermo/versions" -Headers $script:Auth).data.version | Should -Be 1, 2
+            $things = (Invoke-RestMethod -Uri "$script:Url/spaces/seed/things" -Headers $script:Auth).data
+            $things.categories | Sort-Object -Unique | Should -Be 'Boilers'
+            $things[1].model.version | Should -Be 2
+            $actions = (Invoke-RestMethod -Uri "$script:Url/spaces/seed/things/$($things[1].uid)/actions/reboot" -Headers $script:Auth).data
+            $actions | Should -HaveCount 2
+            $actions.reboot.input.delay | Should -Be 1, 2
+            $actions.reboot.status | Sort-Object -Unique | Should -Be 'completed'
+        }
+
+        It 'refuses a Thing template bound to a Model the seed does not create, and seeds nothing' {
+            $r = Invoke-WebRequest -Method POST -Uri "$script:Url/_emulator/seed" -ContentType 'application/json' -SkipHttpErrorCheck `
+                -Body (@{ space = 'seed'; count = 5; categories = @(@{ name = 'Early' }); thing = @{ title = 'x'; model = @{ name = 'nope' } } } | ConvertTo-Json -Compress -Depth 5)
+            $r.StatusCode | Should -Be 400
+            ($r.Content | ConvertFrom-Json).error.message | Should -BeLike "*model 'nope'*"
+            (Invoke-RestMethod -Uri "$script:Url/spaces/seed/things" -Headers $script:Auth).data | Should -BeNullOrEmpty
+            (Invoke-RestMethod -Uri "$script:Url/spaces/seed/categories" -Headers $script:Auth).data | Should -BeNullOrEmpty
+        }
+
         It 'refuses a malformed template expression with 400 naming the field, and seeds nothing' {
             $r = Invoke-WebRequest -Method POST -Uri "$script:Url/_emulator/seed" -ContentType 'application/json' -SkipHttpErrorCheck `
                 -Body (@{ space = 'seed'; count = 5; thing = @{ title = 'x-{i %}' } } | ConvertTo-Json -Compress)
