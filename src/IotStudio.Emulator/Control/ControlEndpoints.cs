@@ -17,6 +17,7 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
         g.MapGet("/requests", Safe(GetRequests));
         g.MapDelete("/requests", Safe(ctx => Count(ctx, "cleared", log.Clear())));
         g.MapPost("/seed", Safe(Seed));
+        g.MapGet("/stats", Safe(Stats));
         g.MapGet("/faults", Safe(ctx => JsonOut.WriteAsync(ctx, 200, faults.Describe())));
         g.MapPost("/faults", Safe(SetFaults));
         g.MapDelete("/faults", Safe(ctx =>
@@ -71,6 +72,53 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
     {
         faults.Merge(await ReadObjectAsync(ctx));
         await JsonOut.WriteAsync(ctx, 200, faults.Describe());
+    }
+
+    // What the emulator holds and what it costs: counts per space and the process's memory (after a full collection
+    // when ?gc=true, so that memory per Thing can be measured).
+    private Task Stats(HttpContext ctx)
+    {
+        if (string.Equals(ctx.Request.Query["gc"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+        var spaces = new JsonObject();
+        long things = 0;
+        foreach (var space in store.Spaces())
+        {
+            lock (space.Sync)
+            {
+                long history = 0, actions = 0, events = 0;
+                foreach (var t in space.Things)
+                {
+                    history += t.History?.Count ?? 0;
+                    if (t.HasActivity)
+                    {
+                        actions += t.Activity.Actions.Count;
+                        events += t.Activity.Events.Count;
+                    }
+                }
+                things += space.Things.Count;
+                spaces[space.Name] = new JsonObject
+                {
+                    ["categories"] = space.Categories.Count,
+                    ["models"] = space.Models.Count,
+                    ["things"] = space.Things.Count,
+                    ["history"] = history,
+                    ["actions"] = actions,
+                    ["events"] = events,
+                };
+            }
+        }
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return JsonOut.WriteAsync(ctx, 200, new JsonObject
+        {
+            ["things"] = things,
+            ["managedBytes"] = GC.GetTotalMemory(false),
+            ["workingSetBytes"] = process.WorkingSet64,
+            ["spaces"] = spaces,
+        });
     }
 
     private async Task Seed(HttpContext ctx)
