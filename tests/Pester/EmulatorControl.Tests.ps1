@@ -80,6 +80,82 @@ Describe 'The emulator control API' {
         }
     }
 
+    Context 'GET /_emulator/stats' {
+        It 'counts what each space holds, and reports memory' {
+            $null = Invoke-Emulator -Method POST -Path '/_emulator/seed' -Body @{ space = 'stats'; count = 5; actions = @{ name = 'ping'; perThing = 2 } }
+            $stats = Invoke-Emulator -Path '/_emulator/stats?gc=true'
+            $stats.things | Should -Be 5
+            $stats.spaces.stats.things | Should -Be 5
+            $stats.spaces.stats.actions | Should -Be 10
+            $stats.managedBytes | Should -BeGreaterThan 0
+            $stats.workingSetBytes | Should -BeGreaterThan $stats.managedBytes
+        }
+    }
+
+    Context 'GET and DELETE /_emulator/requests' {
+        It 'logs API requests in order without their token, from a sequence number on, and clears them' {
+            $null = Get-Api '/spaces/log/categories'
+            $null = Get-Api '/spaces/log/things?limit=3'
+            $all = (Invoke-Emulator -Path '/_emulator/requests').data
+            $all | Should -HaveCount 2
+            $all[1].query | Should -Be 'limit=3'
+            $all[1].auth | Should -BeTrue
+            ($all | ConvertTo-Json -Depth 5) | Should -Not -BeLike '*static-test-token*'
+            (Invoke-Emulator -Path "/_emulator/requests?since=$($all[0].seq)").data.path | Should -Be '/spaces/log/things'
+            (Invoke-Emulator -Method DELETE -Path '/_emulator/requests').cleared | Should -Be 2
+            (Invoke-Emulator -Path '/_emulator/requests').data | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'GET, POST and DELETE /_emulator/faults' {
+        It 'merges settings, reports them, applies them to API requests, and clears them' {
+            $set = Invoke-Emulator -Method POST -Path '/_emulator/faults' -Body @{ fail = @{ status = 503; count = 1 }; latencyMs = 1 }
+            $set.fail.status | Should -Be 503
+            (Invoke-Emulator -Path '/_emulator/faults').latencyMs | Should -Be 1
+            (Get-Api '/spaces/f/categories').StatusCode | Should -Be 503
+            (Get-Api '/spaces/f/categories').StatusCode | Should -Be 200
+            $cleared = Invoke-Emulator -Method DELETE -Path '/_emulator/faults'
+            $cleared.latencyMs | Should -Be 0
+            $cleared.fail | Should -BeNullOrEmpty
+        }
+
+        It 'refuses an unknown setting with 400 listing the known ones' {
+            $r = Invoke-WebRequest -Method POST -Uri "$script:Url/_emulator/faults" -ContentType 'application/json' -Body '{"nope":1}' -SkipHttpErrorCheck
+            $r.StatusCode | Should -Be 400
+            ($r.Content | ConvertFrom-Json).error.details.known | Should -Contain 'offSpecNext'
+        }
+    }
+
+    Context 'POST /_emulator/expire-tokens and GET /_emulator/tokens' {
+        It 'expires issued tokens (not static ones) and counts them' {
+            $token = (Invoke-RestMethod -Method POST -Uri "$script:Url/oauth2/token" -Body @{ grant_type = 'client_credentials'; client_id = 'test-client'; client_secret = 'test-secret-S3cr3t!' }).access_token
+            $before = Invoke-Emulator -Path '/_emulator/tokens'
+            $before.issued | Should -BeGreaterThan 0
+            (Invoke-Emulator -Method POST -Path '/_emulator/expire-tokens').expired | Should -BeGreaterThan 0
+            (Invoke-WebRequest -Uri "$script:Url/spaces/t/categories" -Headers @{ Authorization = "Bearer $token" } -SkipHttpErrorCheck).StatusCode | Should -Be 401
+            (Get-Api '/spaces/t/categories').StatusCode | Should -Be 200
+            (Invoke-Emulator -Path '/_emulator/tokens').active | Should -Be 0
+        }
+    }
+
+    Context 'POST /_emulator/reset' {
+        It 'clears every space and the request log' {
+            $null = Invoke-Emulator -Method POST -Path '/_emulator/seed' -Body @{ space = 'r'; count = 2 }
+            $null = Get-Api '/spaces/r/things'
+            (Invoke-Emulator -Method POST -Path '/_emulator/reset').reset | Should -BeTrue
+            (Invoke-Emulator -Path '/_emulator/stats').things | Should -Be 0
+            (Invoke-Emulator -Path '/_emulator/requests').data | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'an unknown control endpoint' {
+        It 'answers 404 in the API error shape' {
+            $r = Invoke-WebRequest -Uri "$script:Url/_emulator/nope" -SkipHttpErrorCheck
+            $r.StatusCode | Should -Be 404
+            ($r.Content | ConvertFrom-Json).error.message | Should -BeLike '*no such control endpoint*'
+        }
+    }
+
     Context 'POST /_emulator/faults: offSpecNext' {
         It 'bends the next answer out of the API description, which the strict mode turns into a 500 naming the schema' {
             $null = Invoke-Emulator -Method POST -Path '/_emulator/seed' -Body @{ space = 'strict'; count = 0; category = 'Boilers' }
