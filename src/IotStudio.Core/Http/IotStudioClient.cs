@@ -59,6 +59,7 @@ namespace IotStudio.Http
             Properties = new PropertiesApi(this);
             Actions = new ActionsApi(this);
             Events = new EventsApi(this);
+            Query = new QueryApi(this);
         }
 
         /// <summary>The settings this client was made with.</summary>
@@ -85,6 +86,8 @@ namespace IotStudio.Http
         public ActionsApi Actions { get; }
         /// <summary>Events of Things.</summary>
         public EventsApi Events { get; }
+        /// <summary>Query cursors: AQL queries read batch by batch.</summary>
+        public QueryApi Query { get; }
 
         /// <summary>Fetches the first token now, so bad credentials fail at connect time.</summary>
         public Task ConnectAsync(CancellationToken ct) => _tokens.GetTokenAsync(ct);
