@@ -164,11 +164,11 @@ public sealed class QueryEndpoints(EmulatorStore store)
     private static Dictionary<string, JsonNode> BindVariables(JsonNode node)
     {
         var result = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-        IEnumerable<JsonNode> parts = node switch
+        JsonNode[] parts = node switch
         {
             null => [],
             JsonObject o => [o],
-            JsonArray a => a,
+            JsonArray a => a.ToArray(),
             _ => throw ApiErrors.BadRequest("bindVars must be an object, or an array of objects"),
         };
         foreach (var part in parts)
