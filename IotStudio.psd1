@@ -42,6 +42,7 @@
         'Remove-IotModel'
         'Get-IotModelVersion'
         'New-IotModelVersion'
+        'Invoke-IotQuery'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
