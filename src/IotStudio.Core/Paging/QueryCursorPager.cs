@@ -72,8 +72,10 @@ namespace IotStudio.Paging
             IReadOnlyList<object> items = batch.Items;
             if (MaxItems.HasValue && _delivered + items.Count > MaxItems.Value)
             {
-                var keep = new List<object>((int)(MaxItems.Value - _delivered));
-                for (var i = 0; i < keep.Capacity; i++) keep.Add(items[i]);
+                // A service that sends more than asked must not make the caller over-consume.
+                var wanted = (int)(MaxItems.Value - _delivered);
+                var keep = new List<object>(wanted);
+                for (var i = 0; i < wanted; i++) keep.Add(items[i]);
                 items = keep;
             }
             _delivered += items.Count;
