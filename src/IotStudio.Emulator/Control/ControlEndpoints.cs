@@ -26,6 +26,7 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
             return JsonOut.WriteAsync(ctx, 200, faults.Describe());
         }));
         g.MapPost("/expire-tokens", Safe(ctx => Count(ctx, "expired", tokens.ExpireAll())));
+        g.MapPost("/expire-cursors", Safe(ctx => Count(ctx, "expired", Endpoints.QueryEndpoints.ExpireAll(store))));
         g.MapGet("/tokens", Safe(ctx =>
         {
             var (issued, revoked, active) = tokens.Counts();
