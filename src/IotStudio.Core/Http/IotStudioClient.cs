@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using IotStudio.Api;
 using IotStudio.Auth;
 using IotStudio.Models;
+using IotStudio.Throttling;
 using RestSharp;
 
 namespace IotStudio.Http
@@ -20,6 +21,7 @@ namespace IotStudio.Http
         private readonly RestClient _rest;
         private readonly ITokenProvider _tokens;
         private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
+        private readonly ConnectionBudget _budget;
         private int _disposed;
 
         /// <summary>Creates a client; nothing is sent until the first call.</summary>
@@ -27,6 +29,7 @@ namespace IotStudio.Http
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
             Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+            _budget = new ConnectionBudget(options.ThrottleLimit);
             var restOptions = new RestClientOptions(options.BaseUrl)
             {
                 Timeout = options.Timeout,
@@ -75,6 +78,12 @@ namespace IotStudio.Http
         /// <summary>True once disposed or disconnected.</summary>
         public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
         internal CancellationToken LifetimeToken => _lifetime.Token;
+        internal ConnectionBudget Budget => _budget;
+        /// <summary>
+        /// Requests per second the connection allows itself since the service last throttled it (429, or 503 with
+        /// Retry-After), climbing back as answers come in; null while it is not limited.
+        /// </summary>
+        public double? SendRate => _budget.Rate.Rate;
 
         /// <summary>Categories.</summary>
         public CategoriesApi Categories { get; }
@@ -159,16 +168,41 @@ namespace IotStudio.Http
             for (var attempt = 1; ; attempt++)
             {
                 ct.ThrowIfCancellationRequested();
-                string token = authenticate ? await _tokens.GetTokenAsync(ct).ConfigureAwait(false) : null;
-                var rest = BuildRestRequest(request, token);
+                // The connection's budget first (its place in flight, its turn at the adaptive rate), then the token, so
+                // that a long wait never sends a stale token. Token requests stay outside the budget: the request that
+                // holds a place may be the one waiting for a token.
+                var slot = authenticate ? await _budget.EnterAsync(ct).ConfigureAwait(false) : default(SendSlot);
+                string token;
+                RestRequest rest;
+                try
+                {
+                    token = authenticate ? await _tokens.GetTokenAsync(ct).ConfigureAwait(false) : null;
+                    rest = BuildRestRequest(request, token);
+                }
+                catch
+                {
+                    slot.Dispose();
+                    throw;
+                }
                 var watch = Stopwatch.StartNew();
-                RestResponse r = await _rest.ExecuteAsync(rest, ct).ConfigureAwait(false);
+                RestResponse r;
+                try
+                {
+                    r = await _rest.ExecuteAsync(rest, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slot.Dispose();
+                }
                 watch.Stop();
                 ct.ThrowIfCancellationRequested();
 
                 var completed = r.ResponseStatus == ResponseStatus.Completed;
                 var status = completed ? (int)r.StatusCode : 0;
                 var transportError = completed ? null : Describe(r);
+                TimeSpan? retryAfter = completed && status >= 400 ? RetryPolicy.ParseRetryAfter(Header(r, "Retry-After"), DateTimeOffset.UtcNow) : null;
+                var tooLong = retryAfter.HasValue && retryAfter.Value > retry.MaxRetryAfter;
+                if (authenticate && completed) _budget.OnAnswer(slot, status, tooLong ? null : retryAfter);
                 observer?.OnAttempt(new RequestTrace(request.Method, displayPath, status, watch.Elapsed, attempt, transportError));
 
                 if (completed && status >= 200 && status < 300)
@@ -184,8 +218,6 @@ namespace IotStudio.Http
                 }
 
                 var neverSent = !completed && NeverReachedServer(r.ErrorException);
-                TimeSpan? retryAfter = completed ? RetryPolicy.ParseRetryAfter(Header(r, "Retry-After"), DateTimeOffset.UtcNow) : null;
-                var tooLong = retryAfter.HasValue && retryAfter.Value > retry.MaxRetryAfter;
                 if (!tooLong && retry.ShouldRetry(request, status, neverSent, attempt))
                 {
                     var delay = retryAfter ?? retry.Backoff(attempt);
@@ -307,6 +339,7 @@ namespace IotStudio.Http
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
             _lifetime.Cancel();
+            _budget.Dispose();
             _rest.Dispose();
             _lifetime.Dispose();
         }

@@ -16,6 +16,11 @@ namespace IotStudio.Http
         public bool SkipCertificateCheck { get; set; }
         /// <summary>Retry behaviour.</summary>
         public RetryPolicy Retry { get; set; } = new RetryPolicy();
+        /// <summary>
+        /// Requests in flight at once (1 to 64, default 4): the -ThrottleLimit of write cmdlets that do not give one, and
+        /// the connection's budget shared by everything that uses it (a command with a larger limit raises it for itself).
+        /// </summary>
+        public int ThrottleLimit { get; set; } = 4;
         /// <summary>User-Agent header.</summary>
         public string UserAgent { get; set; } = "IotStudio-PowerShell";
 
