@@ -126,6 +126,51 @@ Describe 'The emulator control API' {
         }
     }
 
+    Context 'GET /_emulator/requests: endSeq' {
+        It 'marks for each request the last one that had arrived when its answer left, so overlaps show' {
+            $null = Get-Api '/spaces/o/categories'
+            $null = Get-Api '/spaces/o/categories'
+            Set-EmulatorFault @{ latencyMs = 300 }
+            $http = [System.Net.Http.HttpClient]::new()
+            try {
+                $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', 'static-test-token')
+                $both = @($http.GetAsync("$script:Url/spaces/o/categories"), $http.GetAsync("$script:Url/spaces/o/things"))
+                [System.Threading.Tasks.Task]::WaitAll([System.Threading.Tasks.Task[]] $both)
+            }
+            finally { $http.Dispose() }
+            $log = @((Invoke-Emulator -Path '/_emulator/requests').data)
+            $log | Should -HaveCount 4
+            # One after the other: each answer left before the next request arrived.
+            $log[0].endSeq | Should -Be 1
+            $log[1].endSeq | Should -Be 2
+            # Sent together: each was answered after both had arrived.
+            $log[2].endSeq | Should -Be 4
+            $log[3].endSeq | Should -Be 4
+        }
+    }
+
+    Context 'POST /_emulator/faults: rateLimit' {
+        It 'lets N requests a second through per client and answers the rest 429 with Retry-After: 1, changing nothing' {
+            $null = Invoke-Emulator -Method POST -Path '/_emulator/seed' -Body @{ space = 'rl'; count = 0 }
+            (Invoke-Emulator -Method POST -Path '/_emulator/faults' -Body @{ rateLimit = 3 }).rateLimit | Should -Be 3
+            $answers = foreach ($i in 1..5) {
+                Invoke-WebRequest -Method POST -Uri "$script:Url/spaces/rl/categories" -Headers $script:Auth -ContentType 'application/json' `
+                    -Body (@{ name = "C$i" } | ConvertTo-Json -Compress) -SkipHttpErrorCheck
+            }
+            @($answers.StatusCode) | Should -Be 201, 201, 201, 429, 429
+            "$($answers[3].Headers['Retry-After'])" | Should -Be '1'
+            ($answers[3].Content | ConvertFrom-Json).error.status | Should -Be 429
+            # Another client has its own window.
+            $token = (Invoke-RestMethod -Method POST -Uri "$script:Url/oauth2/token" -Body @{ grant_type = 'client_credentials'; client_id = 'test-client'; client_secret = 'test-secret-S3cr3t!' }).access_token
+            (Invoke-WebRequest -Uri "$script:Url/spaces/rl/categories" -Headers @{ Authorization = "Bearer $token" } -SkipHttpErrorCheck).StatusCode | Should -Be 200
+            # Refused requests changed nothing; a second later the client's window opens again.
+            Start-Sleep -Milliseconds 1050
+            $names = (Invoke-RestMethod -Uri "$script:Url/spaces/rl/categories" -Headers $script:Auth).data.name
+            $names | Should -Be 'C1', 'C2', 'C3'
+            (Invoke-Emulator -Method DELETE -Path '/_emulator/faults').rateLimit | Should -BeNullOrEmpty
+        }
+    }
+
     Context 'POST /_emulator/expire-tokens and GET /_emulator/tokens' {
         It 'expires issued tokens (not static ones) and counts them' {
             $token = (Invoke-RestMethod -Method POST -Uri "$script:Url/oauth2/token" -Body @{ grant_type = 'client_credentials'; client_id = 'test-client'; client_secret = 'test-secret-S3cr3t!' }).access_token

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,6 +13,7 @@ public enum FaultKind
     Fail,
     Drop,
     Html502,
+    RateLimit,
 }
 
 public readonly record struct FaultDecision(FaultKind Kind, int Status, string RetryAfter, int LatencyMs);
@@ -20,7 +22,7 @@ public readonly record struct FaultDecision(FaultKind Kind, int Status, string R
 /// counters consumed) before any handler runs, so a faulted request changes no state.</summary>
 public sealed class FaultInjector
 {
-    private static readonly string[] Keys = ["every429", "retryAfter", "fail", "latencyMs", "dropNext", "html502Next", "offSpecNext"];
+    private static readonly string[] Keys = ["every429", "retryAfter", "fail", "latencyMs", "dropNext", "html502Next", "offSpecNext", "rateLimit"];
 
     private readonly object _sync = new();
     private int _every429;
@@ -33,6 +35,10 @@ public sealed class FaultInjector
     private int _dropNext;
     private int _html502Next;
     private int _offSpecNext;
+    private int _rateLimit;
+    // Per client (its Authorization header): when its current one-second window began (Stopwatch ticks) and how many
+    // requests the window has let through.
+    private readonly Dictionary<string, (long Start, int Count)> _windows = new(StringComparer.Ordinal);
 
     /// <summary>
     /// True (and one count consumed) when the next JSON answer should be bent out of the API description, so that
@@ -51,8 +57,9 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>Priority: fail, html502Next, dropNext, every429. Every API request advances the every429 counter.</summary>
-    public FaultDecision Decide()
+    /// <summary>Priority: fail, html502Next, dropNext, every429, rateLimit. Every API request advances the every429
+    /// counter; only the /spaces requests a fault leaves alone count against <paramref name="client"/>'s rate limit.</summary>
+    public FaultDecision Decide(string client = null, bool spaces = false)
     {
         lock (_sync)
         {
@@ -81,8 +88,30 @@ public sealed class FaultInjector
             {
                 return new FaultDecision(FaultKind.Throttle, 429, _retryAfter, _latencyMs);
             }
+            if (_rateLimit > 0 && spaces && !WithinRateLimit(client ?? ""))
+            {
+                return new FaultDecision(FaultKind.RateLimit, 429, "1", _latencyMs);
+            }
             return new FaultDecision(FaultKind.None, 0, null, _latencyMs);
         }
+    }
+
+    /// <summary>The rate limit: each client gets <c>rateLimit</c> requests in a one-second window that opens with its
+    /// first request; the rest of the window is refused. Caller holds the lock.</summary>
+    private bool WithinRateLimit(string client)
+    {
+        long now = Stopwatch.GetTimestamp();
+        if (!_windows.TryGetValue(client, out var window) || now - window.Start >= Stopwatch.Frequency)
+        {
+            window = (now, 0);
+        }
+        if (window.Count >= _rateLimit)
+        {
+            _windows[client] = window;
+            return false;
+        }
+        _windows[client] = (window.Start, window.Count + 1);
+        return true;
     }
 
     /// <summary>Merges a settings object into the current state; validates everything first (400 on error).</summary>
@@ -101,6 +130,7 @@ public sealed class FaultInjector
         int? drop = body.ContainsKey("dropNext") ? Count(body["dropNext"], "dropNext") : null;
         int? html = body.ContainsKey("html502Next") ? Count(body["html502Next"], "html502Next") : null;
         int? offSpec = body.ContainsKey("offSpecNext") ? Count(body["offSpecNext"], "offSpecNext") : null;
+        int? rateLimit = body.ContainsKey("rateLimit") ? Count(body["rateLimit"], "rateLimit") : null;
         (int Status, int Count, string RetryAfter)? fail = null;
         bool failGiven = body.TryGetPropertyValue("fail", out var failNode);
         if (failGiven && failNode != null)
@@ -149,6 +179,11 @@ public sealed class FaultInjector
             {
                 (_failStatus, _failCount, _failRetryAfter) = fail ?? (0, 0, null);
             }
+            if (body.ContainsKey("rateLimit"))
+            {
+                _rateLimit = rateLimit ?? 0;
+                _windows.Clear();
+            }
         }
     }
 
@@ -166,6 +201,8 @@ public sealed class FaultInjector
             _dropNext = 0;
             _html502Next = 0;
             _offSpecNext = 0;
+            _rateLimit = 0;
+            _windows.Clear();
         }
     }
 
@@ -203,6 +240,14 @@ public sealed class FaultInjector
                 w.WriteNumber("dropNext", _dropNext);
                 w.WriteNumber("html502Next", _html502Next);
                 w.WriteNumber("offSpecNext", _offSpecNext);
+                if (_rateLimit > 0)
+                {
+                    w.WriteNumber("rateLimit", _rateLimit);
+                }
+                else
+                {
+                    w.WriteNull("rateLimit");
+                }
                 w.WriteEndObject();
             });
         }

@@ -18,6 +18,9 @@ public sealed class RequestLogEntry
     public int? Status { get; set; }
 
     public string Body { get; init; }
+
+    /// <summary>The seq of the last request that had arrived when this one's answer began; null while it runs.</summary>
+    public long? EndSeq { get; set; }
 }
 
 /// <summary>The log of API requests (/spaces and /oauth2) in arrival order. Thread-safe, bounded: the oldest
@@ -74,11 +77,21 @@ public sealed class RequestLog
         return n;
     }
 
+    /// <summary>Notes that the answer of <paramref name="entry"/> is about to leave (before its headers are sent).</summary>
+    public void Answering(RequestLogEntry entry)
+    {
+        lock (_sync)
+        {
+            entry.EndSeq ??= _seq;
+        }
+    }
+
     public void Complete(RequestLogEntry entry, int status)
     {
         lock (_sync)
         {
             entry.Status = status;
+            entry.EndSeq ??= _seq;
         }
     }
 
@@ -142,6 +155,14 @@ public sealed class RequestLog
         else
         {
             w.WriteNull("body");
+        }
+        if (e.EndSeq is long end)
+        {
+            w.WriteNumber("endSeq", end);
+        }
+        else
+        {
+            w.WriteNull("endSeq");
         }
         w.WriteEndObject();
     }

@@ -40,8 +40,15 @@ public sealed class ApiPipeline(RequestLog log, FaultInjector faults, TokenStore
                 : null;
             string query = ctx.Request.QueryString.HasValue ? ctx.Request.QueryString.Value[1..] : "";
             entry = log.Begin(ctx.Request.Method, path, query, hasAuth, logBody);
+            var logged = entry;
+            // Noted before the headers leave, so a client can never send a request "after" an answer the log has not seen.
+            ctx.Response.OnStarting(() =>
+            {
+                log.Answering(logged);
+                return Task.CompletedTask;
+            });
 
-            var fault = faults.Decide();
+            var fault = faults.Decide(auth, spaces);
             if (fault.LatencyMs > 0)
             {
                 await Task.Delay(fault.LatencyMs, ctx.RequestAborted);
@@ -175,14 +182,18 @@ public sealed class ApiPipeline(RequestLog log, FaultInjector faults, TokenStore
         switch (fault.Kind)
         {
             case FaultKind.Throttle:
+            case FaultKind.RateLimit:
             case FaultKind.Fail:
                 if (fault.RetryAfter != null)
                 {
                     response.Headers.RetryAfter = fault.RetryAfter;
                 }
-                string message = fault.Kind == FaultKind.Throttle
-                    ? "too many requests (emulated throttling)"
-                    : $"{ApiErrors.ReasonPhrase(fault.Status)} (emulated failure)";
+                string message = fault.Kind switch
+                {
+                    FaultKind.Throttle => "too many requests (emulated throttling)",
+                    FaultKind.RateLimit => "too many requests: over the rate limit of this client (emulated)",
+                    _ => $"{ApiErrors.ReasonPhrase(fault.Status)} (emulated failure)",
+                };
                 await ApiErrors.WriteAsync(ctx, fault.Status, message);
                 return fault.Status;
             case FaultKind.Html502:
