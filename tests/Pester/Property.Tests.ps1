@@ -236,16 +236,22 @@ Describe 'Property cmdlets' {
             $sensors.first | Should -BeIn $inSensors
         }
 
-        It 'takes ThingId, Name and Value by property name' {
+        It 'takes ThingId, Name and Value by property name; values piped for one Thing go out in one PUT .../properties' {
             $rows = @(
                 [pscustomobject]@{ ThingId = $Id; Name = 'a'; Value = 1 }
                 [pscustomobject]@{ ThingId = $Id; Name = 'b'; Value = 'two' }
             )
             $rows | Set-IotProperty
-            (Get-ApiLog).path | Should -Be "/spaces/test/things/$Id/properties/a", "/spaces/test/things/$Id/properties/b"
+            $log = Get-ApiLog
+            $log.path | Should -Be "/spaces/test/things/$Id/properties"
+            ($log[0].body | ConvertFrom-Json -AsHashtable).Keys | Should -Be 'a', 'b'
             $h = Get-IotProperty $Id -AsHashtable
             $h['a'] | Should -Be 1
             $h['b'] | Should -Be 'two'
+            # -ThrottleLimit 1 is the sequential pipeline: one request per item.
+            Clear-EmulatorLog
+            $rows | Set-IotProperty -ThrottleLimit 1
+            (Get-ApiLog).path | Should -Be "/spaces/test/things/$Id/properties/a", "/spaces/test/things/$Id/properties/b"
         }
     }
 

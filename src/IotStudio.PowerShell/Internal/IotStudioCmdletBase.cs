@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IotStudio.Auth;
@@ -20,6 +21,8 @@ namespace IotStudio.PowerShell
     {
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
         private string _noun;
+        private IotStudioConnection _connection;
+        private RequestWindow _window;
 
         /// <summary>An explicit connection, if the cmdlet takes one.</summary>
         protected virtual IotStudioConnection ExplicitConnection => null;
@@ -46,14 +49,18 @@ namespace IotStudio.PowerShell
             if (!connection.IsConnected)
                 ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(string.Format(CultureInfo.CurrentCulture, Strings.ConnectionClosed, connection.ApiUrl)),
                     "ConnectionClosed", ErrorCategory.ConnectionError, connection));
-            return connection;
+            return _connection = connection;
         }
 
         /// <summary>Runs one Core call on the pipeline thread, writing its verbose trace as it happens.</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> operation)
         {
             var messages = new BlockingCollection<string>();
-            var observer = new VerboseObserver(messages);
+            var observer = new VerboseObserver(message =>
+            {
+                try { messages.Add(message); }
+                catch (InvalidOperationException) { }
+            });
             Task<T> task;
             using (RequestObservation.Begin(observer))
             {
@@ -89,6 +96,73 @@ namespace IotStudio.PowerShell
         /// <summary>Runs a Core call that returns nothing.</summary>
         protected void Run(Func<CancellationToken, Task> operation) =>
             Run<bool>(async ct => { await operation(ct).ConfigureAwait(false); return true; });
+
+        /// <summary>
+        /// The -ThrottleLimit in effect: the cmdlet's (<see cref="IThrottledCmdlet"/>) when given, else the connection's.
+        /// </summary>
+        protected int ThrottleLimitInEffect
+        {
+            get
+            {
+                var given = (this as IThrottledCmdlet)?.ThrottleLimit ?? 0;
+                return given > 0 ? given : _connection?.ThrottleLimit ?? 1;
+            }
+        }
+
+        /// <summary>
+        /// Sends one pipeline item's request(s) and writes what comes back. With -ThrottleLimit 1 that happens at once,
+        /// exactly as <see cref="ForItem"/> around <see cref="Run{T}"/>; otherwise the item joins the command's window of
+        /// up to -ThrottleLimit items in flight, and its output, error and verbose text still come out in input order.
+        /// Items that share a <paramref name="key"/> (the same Thing, Category, property...) are sent one after the other,
+        /// in input order. <paramref name="send"/> runs later on another thread: read every parameter before the call.
+        /// </summary>
+        protected void Send<T>(object target, string key, Func<CancellationToken, Task<T>> send, Action<T> write) =>
+            Send(target, key == null ? null : new[] { key }, send, write);
+
+        /// <summary>Sends one item's request(s) like <see cref="Send{T}(object, string, Func{CancellationToken, Task{T}}, Action{T})"/>, for an item no other item can touch (it creates something new).</summary>
+        protected void Send<T>(object target, Func<CancellationToken, Task<T>> send, Action<T> write) =>
+            Send(target, (IEnumerable<string>)null, send, write);
+
+        /// <summary>Sends one item's request(s) like <see cref="Send{T}(object, string, Func{CancellationToken, Task{T}}, Action{T})"/>, for an item that touches several resources.</summary>
+        protected void Send<T>(object target, IEnumerable<string> keys, Func<CancellationToken, Task<T>> send, Action<T> write)
+        {
+            var limit = ThrottleLimitInEffect;
+            if (limit <= 1 && (_window == null || _window.Count == 0))
+            {
+                ForItem(target, () => write(Run(send)));
+                return;
+            }
+            if (_window == null) _window = new RequestWindow(_cancel.Token, ErrorActionIsStop(), WriteVerbose, WriteFailure);
+            _window.Add(limit, target, keys, send, result => ForItem(target, () => write(result)));
+        }
+
+        /// <summary>Sends one item's request(s) that answer nothing; see <see cref="Send{T}(object, string, Func{CancellationToken, Task{T}}, Action{T})"/>.</summary>
+        protected void Send(object target, string key, Func<CancellationToken, Task> send, Action write = null) =>
+            Send<bool>(target, key, async ct => { await send(ct).ConfigureAwait(false); return true; }, _ => write?.Invoke());
+
+        /// <summary>Writes everything still in flight, in input order, waiting for it.</summary>
+        protected void DrainRequests() => _window?.Drain();
+
+        /// <inheritdoc />
+        protected override void EndProcessing() => DrainRequests();
+
+        // -ErrorAction Stop, given or from $ErrorActionPreference: the first failure ends the command.
+        private bool ErrorActionIsStop()
+        {
+            if (!MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var value)) value = GetVariableValue("ErrorActionPreference");
+            if (value is PSObject wrapped) value = wrapped.BaseObject;
+            return value is ActionPreference preference
+                ? preference == ActionPreference.Stop
+                : string.Equals(value as string, nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase);
+        }
+
+        // An item's failure that surfaced in the window. A cancellation that is not Ctrl+C is the connection closing.
+        private void WriteFailure(Exception ex, object target)
+        {
+            if (ex is OperationCanceledException) ex = new IotStudioTransportException(Strings.RequestCancelled, null, null, true, ex);
+            if (!IsItemFailure(ex)) ExceptionDispatchInfo.Capture(ex).Throw();
+            WriteError(ErrorMapper.ToRecord(ex, ErrorNoun, target));
+        }
 
         /// <summary>
         /// Writes items page by page as each page is parsed, honouring -Skip and -First without fetching more than
@@ -136,15 +210,27 @@ namespace IotStudio.PowerShell
         private ulong PagingSkip => SupportsPagingActive ? PagingParameters.Skip : 0;
         private ulong PagingFirst => SupportsPagingActive ? PagingParameters.First : ulong.MaxValue;
 
-        /// <summary>A non-terminating error for one item; the pipeline goes on with the next.</summary>
+        /// <summary>
+        /// A non-terminating error for one item; the pipeline goes on with the next. While earlier items are still in
+        /// flight the error waits for its turn, so output and errors keep the input order.
+        /// </summary>
         protected void WriteItemError(Exception ex, object target)
         {
             if (ex is PipelineStoppedException || ex is OperationCanceledException) throw ex;
+            if (_window != null && _window.Count > 0 && !_window.IsWriting)
+            {
+                _window.AddFailed(target, ex);
+                return;
+            }
             WriteError(ErrorMapper.ToRecord(ex, ErrorNoun, target));
         }
 
-        /// <summary>Ends the command with an error mapped like <see cref="WriteItemError"/>.</summary>
-        protected void ThrowItemError(Exception ex, object target) => ThrowTerminatingError(ErrorMapper.ToRecord(ex, ErrorNoun, target));
+        /// <summary>Ends the command with an error mapped like <see cref="WriteItemError"/>, after the items before it.</summary>
+        protected void ThrowItemError(Exception ex, object target)
+        {
+            DrainRequests();
+            ThrowTerminatingError(ErrorMapper.ToRecord(ex, ErrorNoun, target));
+        }
 
         /// <summary>Runs <paramref name="action"/> for one item; a Core or argument failure becomes that item's error.</summary>
         protected void ForItem(object target, Action action)
@@ -193,20 +279,18 @@ namespace IotStudio.PowerShell
         /// <inheritdoc />
         public void Dispose()
         {
+            _window?.Dispose();
             _cancel.Dispose();
             GC.SuppressFinalize(this);
         }
 
-        private sealed class VerboseObserver : IRequestObserver
+        /// <summary>Turns Core's request events into verbose lines for <paramref name="post"/>.</summary>
+        internal sealed class VerboseObserver : IRequestObserver
         {
-            private readonly BlockingCollection<string> _sink;
-            public VerboseObserver(BlockingCollection<string> sink) { _sink = sink; }
+            private readonly Action<string> _post;
+            public VerboseObserver(Action<string> post) { _post = post; }
 
-            private void Post(string message)
-            {
-                try { _sink.Add(message); }
-                catch (InvalidOperationException) { }
-            }
+            private void Post(string message) => _post(message);
 
             public void OnAttempt(RequestTrace t) => Post(t.StatusCode > 0
                 ? string.Format(CultureInfo.CurrentCulture, Strings.VerboseRequest, t.Method, t.Path, t.StatusCode, t.Duration.TotalMilliseconds)

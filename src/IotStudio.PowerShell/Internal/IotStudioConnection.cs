@@ -41,6 +41,16 @@ namespace IotStudio.PowerShell
         public DateTimeOffset? TokenExpiresAt => Client.TokenExpiresAt?.ToLocalTime();
         /// <summary>False once disconnected.</summary>
         public bool IsConnected => !Client.IsDisposed;
+        /// <summary>
+        /// Requests in flight at once: the -ThrottleLimit of write cmdlets that do not give one, and the budget that every
+        /// command and runspace using this connection shares (a command with a larger -ThrottleLimit raises it for itself).
+        /// </summary>
+        public int ThrottleLimit => Client.Options.ThrottleLimit;
+        /// <summary>
+        /// Requests per second this connection allows itself since the service last throttled it, climbing back as
+        /// answers come in; empty while it is not limited.
+        /// </summary>
+        public double? SendRate => Client.SendRate;
         /// <summary>When the connection was made.</summary>
         public DateTimeOffset ConnectedAt { get; }
 

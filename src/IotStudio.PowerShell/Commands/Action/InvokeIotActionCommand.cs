@@ -7,7 +7,7 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Requests an action of a Thing; pipe the request to Wait-IotAction to wait for its end.</summary>
     [Cmdlet(VerbsLifecycle.Invoke, "IotAction", SupportsShouldProcess = true)]
     [OutputType(typeof(ThingAction))]
-    public sealed class InvokeIotActionCommand : ThingChildCmdlet
+    public sealed class InvokeIotActionCommand : ThingChildCmdlet, IThrottledCmdlet
     {
         /// <summary>The action to request.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -21,15 +21,22 @@ namespace IotStudio.PowerShell.Commands
         [AllowEmptyCollection]
         public object Input { get; set; }
 
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var (connection, thing) = ThingTarget();
             if (!ShouldProcess($"Thing {ThingId} in space {thing.Space}", string.Format(CultureInfo.CurrentCulture, Strings.ShouldInvokeAction, Name))) return;
-            ForItem($"{ThingId}/{Name}", () =>
+            var target = $"{ThingId}/{Name}";
+            ForItem(target, () =>
             {
-                var input = PlainValue.From(Input);
-                WriteObject(Run(ct => connection.Client.Actions.CreateAsync(thing, Name, input, ct)));
+                var (name, input) = (Name, PlainValue.From(Input));
+                var actions = connection.Client.Actions;
+                Send(target, $"{thing.Space}/{target}", ct => actions.CreateAsync(thing, name, input, ct), WriteObject);
             });
         }
     }

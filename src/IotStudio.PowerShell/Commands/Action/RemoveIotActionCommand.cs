@@ -5,7 +5,7 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Deletes action requests of a Thing.</summary>
     [Cmdlet(VerbsCommon.Remove, "IotAction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveIotActionCommand : ThingChildCmdlet
+    public sealed class RemoveIotActionCommand : ThingChildCmdlet, IThrottledCmdlet
     {
         /// <summary>The action's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -17,12 +17,19 @@ namespace IotStudio.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string Id { get; set; }
 
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var (connection, thing) = ThingTarget();
             if (!ShouldProcess($"Action {Name} {Id} of Thing {ThingId} in space {thing.Space}", Strings.ShouldRemoveAction)) return;
-            ForItem(Id, () => Run(ct => connection.Client.Actions.DeleteAsync(thing, Name, Id, ct)));
+            var (name, id) = (Name, Id);
+            var actions = connection.Client.Actions;
+            Send(id, $"{thing.Space}/{ThingId}/{name}/{id}", ct => actions.DeleteAsync(thing, name, id, ct));
         }
     }
 }

@@ -7,7 +7,7 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Reports the progress or end of an action request, as the device or back end that carries it out does.</summary>
     [Cmdlet(VerbsCommon.Set, "IotAction", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Status)]
     [OutputType(typeof(ThingAction))]
-    public sealed class SetIotActionCommand : ThingChildCmdlet
+    public sealed class SetIotActionCommand : ThingChildCmdlet, IThrottledCmdlet
     {
         /// <summary>The action's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -36,6 +36,11 @@ namespace IotStudio.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -44,9 +49,12 @@ namespace IotStudio.PowerShell.Commands
             if (!ShouldProcess($"Action {Name} {Id} of Thing {ThingId} in space {thing.Space}", what)) return;
             ForItem(Id, () =>
             {
-                var output = PlainValue.From(Output);
-                var updated = Run(ct => connection.Client.Actions.UpdateAsync(thing, Name, Id, Status, output, ct));
-                if (PassThru) WriteObject(updated);
+                var (name, id, status, output) = (Name, Id, Status, PlainValue.From(Output));
+                var actions = connection.Client.Actions;
+                Send(id, $"{thing.Space}/{ThingId}/{name}/{id}", ct => actions.UpdateAsync(thing, name, id, status, output, ct), updated =>
+                {
+                    if (PassThru) WriteObject(updated);
+                });
             });
         }
     }

@@ -7,7 +7,7 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Creates a Category.</summary>
     [Cmdlet(VerbsCommon.New, "IotCategory", SupportsShouldProcess = true)]
     [OutputType(typeof(Category))]
-    public sealed class NewIotCategoryCommand : IotStudioSpaceCmdlet
+    public sealed class NewIotCategoryCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
         /// <summary>The new Category's name: 1 to 26 letters, digits, '_', ':' or '-'.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -31,6 +31,11 @@ namespace IotStudio.PowerShell.Commands
         [Parameter]
         public Hashtable AdditionalProperties { get; set; }
 
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -40,7 +45,9 @@ namespace IotStudio.PowerShell.Commands
             {
                 var model = ModelArgument.From(Model);
                 if (model != null && ModelVersion.HasValue) model.Version = ModelVersion;
-                WriteObject(Run(ct => connection.Client.Categories.CreateAsync(space, Name, Description, model, PlainValue.Map(AdditionalProperties), ct)));
+                var (name, description, extra) = (Name, Description, PlainValue.Map(AdditionalProperties));
+                var categories = connection.Client.Categories;
+                Send(name, space + "/" + name, ct => categories.CreateAsync(space, name, description, model, extra, ct), WriteObject);
             });
         }
     }

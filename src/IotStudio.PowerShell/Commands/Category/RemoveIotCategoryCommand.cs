@@ -5,13 +5,18 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Deletes Categories.</summary>
     [Cmdlet(VerbsCommon.Remove, "IotCategory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveIotCategoryCommand : IotStudioSpaceCmdlet
+    public sealed class RemoveIotCategoryCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
         /// <summary>The Categories to delete.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CategoryName")]
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; }
+
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -20,7 +25,8 @@ namespace IotStudio.PowerShell.Commands
             foreach (var name in Name)
             {
                 if (!ShouldProcess($"{name} in space {space}", Strings.ShouldRemoveCategory)) continue;
-                ForItem(name, () => Run(ct => connection.Client.Categories.DeleteAsync(space, name, ct)));
+                var categories = connection.Client.Categories;
+                Send(name, space + "/" + name, ct => categories.DeleteAsync(space, name, ct));
             }
         }
     }

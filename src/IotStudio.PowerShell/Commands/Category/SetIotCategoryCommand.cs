@@ -6,7 +6,7 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Changes a Category's description or model; what you do not give is kept.</summary>
     [Cmdlet(VerbsCommon.Set, "IotCategory", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject)]
     [OutputType(typeof(Category))]
-    public sealed class SetIotCategoryCommand : IotStudioSpaceCmdlet
+    public sealed class SetIotCategoryCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
         /// <summary>The Category to change.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ByName, ValueFromPipelineByPropertyName = true)]
@@ -40,6 +40,11 @@ namespace IotStudio.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -49,14 +54,25 @@ namespace IotStudio.PowerShell.Commands
             if (!ShouldProcess($"{name} in space {space}", Strings.ShouldUpdateCategory)) return;
             ForItem(name, () =>
             {
-                // PUT replaces the description and model: start from the current state so nothing not given is lost.
-                var current = InputObject ?? Run(ct => connection.Client.Categories.GetAsync(space, name, ct));
-                var description = MyInvocation.BoundParameters.ContainsKey(nameof(Description)) ? Description : current.Description;
-                var model = current.Model;
-                if (Model != null) model = new ModelDescription { Name = Model, Version = ModelVersion };
-                else if (ModelVersion.HasValue && model != null) model = new ModelDescription { Name = model.Name, Version = ModelVersion };
-                var updated = Run(ct => connection.Client.Categories.UpdateAsync(space, name, description, ClearModel ? null : model, ClearModel, PlainValue.Map(current.AdditionalProperties), ct));
-                if (PassThru) WriteObject(updated);
+                var input = InputObject;
+                var givenExtra = input == null ? null : PlainValue.Map(input.AdditionalProperties);
+                var (descriptionGiven, givenDescription, modelName, modelVersion, clear) =
+                    (MyInvocation.BoundParameters.ContainsKey(nameof(Description)), Description, Model, ModelVersion, ClearModel.IsPresent);
+                var categories = connection.Client.Categories;
+                Send(name, space + "/" + name, async ct =>
+                {
+                    // PUT replaces the description and model: start from the current state so nothing not given is lost.
+                    var current = input ?? await categories.GetAsync(space, name, ct).ConfigureAwait(false);
+                    var description = descriptionGiven ? givenDescription : current.Description;
+                    var model = current.Model;
+                    if (modelName != null) model = new ModelDescription { Name = modelName, Version = modelVersion };
+                    else if (modelVersion.HasValue && model != null) model = new ModelDescription { Name = model.Name, Version = modelVersion };
+                    var extra = input != null ? givenExtra : PlainValue.Map(current.AdditionalProperties);
+                    return await categories.UpdateAsync(space, name, description, clear ? null : model, clear, extra, ct).ConfigureAwait(false);
+                }, updated =>
+                {
+                    if (PassThru) WriteObject(updated);
+                });
             });
         }
     }

@@ -87,6 +87,13 @@ namespace IotStudio.PowerShell.Commands
         [ValidateRange(0.0, 600.0)]
         public double RetryIntervalSec { get; set; } = 0.5;
 
+        /// <summary>Requests in flight at once on this connection (1 to 64, default 4): the -ThrottleLimit of write cmdlets that do not give one.</summary>
+        [Parameter(ParameterSetName = ParameterSets.AccessToken)]
+        [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
+        [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
         /// <summary>Accept any server certificate. For testing only.</summary>
         [Parameter(ParameterSetName = ParameterSets.AccessToken)]
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
@@ -116,6 +123,7 @@ namespace IotStudio.PowerShell.Commands
                     Timeout = TimeSpan.FromSeconds(TimeoutSec),
                     SkipCertificateCheck = SkipCertificateCheck,
                     Retry = new RetryPolicy { MaxAttempts = MaximumRetryCount + 1, BaseDelay = TimeSpan.FromSeconds(RetryIntervalSec) },
+                    ThrottleLimit = ThrottleLimit,
                 };
                 client = new IotStudioClient(options, credentials);
                 var opened = client;

@@ -7,7 +7,7 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Records an event of a Thing, with its data.</summary>
     [Cmdlet(VerbsCommon.New, "IotEvent", SupportsShouldProcess = true)]
     [OutputType(typeof(ThingEvent))]
-    public sealed class NewIotEventCommand : ThingChildCmdlet
+    public sealed class NewIotEventCommand : ThingChildCmdlet, IThrottledCmdlet
     {
         /// <summary>The event's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -21,15 +21,22 @@ namespace IotStudio.PowerShell.Commands
         [AllowEmptyCollection]
         public object Data { get; set; }
 
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var (connection, thing) = ThingTarget();
             if (!ShouldProcess($"Thing {ThingId} in space {thing.Space}", string.Format(CultureInfo.CurrentCulture, Strings.ShouldCreateEvent, Name))) return;
-            ForItem($"{ThingId}/{Name}", () =>
+            var target = $"{ThingId}/{Name}";
+            ForItem(target, () =>
             {
-                var data = PlainValue.From(Data);
-                WriteObject(Run(ct => connection.Client.Events.CreateAsync(thing, Name, data, ct)));
+                var (name, data) = (Name, PlainValue.From(Data));
+                var events = connection.Client.Events;
+                Send(target, $"{thing.Space}/{target}", ct => events.CreateAsync(thing, name, data, ct), WriteObject);
             });
         }
     }

@@ -5,7 +5,7 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Deletes events of a Thing.</summary>
     [Cmdlet(VerbsCommon.Remove, "IotEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveIotEventCommand : ThingChildCmdlet
+    public sealed class RemoveIotEventCommand : ThingChildCmdlet, IThrottledCmdlet
     {
         /// <summary>The event's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -17,12 +17,19 @@ namespace IotStudio.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string Id { get; set; }
 
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var (connection, thing) = ThingTarget();
             if (!ShouldProcess($"Event {Name} {Id} of Thing {ThingId} in space {thing.Space}", Strings.ShouldRemoveEvent)) return;
-            ForItem(Id, () => Run(ct => connection.Client.Events.DeleteAsync(thing, Name, Id, ct)));
+            var (name, id) = (Name, Id);
+            var events = connection.Client.Events;
+            Send(id, $"{thing.Space}/{ThingId}/{name}/{id}", ct => events.DeleteAsync(thing, name, id, ct));
         }
     }
 }

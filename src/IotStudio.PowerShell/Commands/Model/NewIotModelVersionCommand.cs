@@ -12,7 +12,7 @@ namespace IotStudio.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "IotModelVersion", SupportsShouldProcess = true)]
     [OutputType(typeof(ThingModelVersion))]
-    public sealed class NewIotModelVersionCommand : IotStudioSpaceCmdlet
+    public sealed class NewIotModelVersionCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
         /// <summary>The Model that gets the new version; binds from a piped Model's Name or a piped version's Model.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -66,6 +66,11 @@ namespace IotStudio.PowerShell.Commands
 
         private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -78,7 +83,10 @@ namespace IotStudio.PowerShell.Commands
                 var extra = InputObject == null ? new OrderedDictionary() : PlainValue.Map(InputObject.AdditionalProperties);
                 if (AdditionalProperties != null) foreach (DictionaryEntry kv in PlainValue.Map(AdditionalProperties)) extra[kv.Key] = kv.Value;
                 var template = Template();
-                WriteObject(Run(ct => connection.Client.Models.CreateVersionAsync(space, Model, title, description, template, extra, ct)));
+                var model = Model;
+                var models = connection.Client.Models;
+                // Versions of one Model are numbered in the order they arrive: they are sent one after the other.
+                Send(model, space + "/" + model, ct => models.CreateVersionAsync(space, model, title, description, template, extra, ct), WriteObject);
             });
         }
 

@@ -5,13 +5,18 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Deletes Models, with their versions.</summary>
     [Cmdlet(VerbsCommon.Remove, "IotModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveIotModelCommand : IotStudioSpaceCmdlet
+    public sealed class RemoveIotModelCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
         /// <summary>The Models to delete.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelName")]
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; }
+
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -20,7 +25,8 @@ namespace IotStudio.PowerShell.Commands
             foreach (var name in Name)
             {
                 if (!ShouldProcess($"{name} in space {space}", Strings.ShouldRemoveModel)) continue;
-                ForItem(name, () => Run(ct => connection.Client.Models.DeleteAsync(space, name, ct)));
+                var models = connection.Client.Models;
+                Send(name, space + "/" + name, ct => models.DeleteAsync(space, name, ct));
             }
         }
     }

@@ -6,7 +6,7 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Changes a Model's description; what you do not give is kept.</summary>
     [Cmdlet(VerbsCommon.Set, "IotModel", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject)]
     [OutputType(typeof(ThingModel))]
-    public sealed class SetIotModelCommand : IotStudioSpaceCmdlet
+    public sealed class SetIotModelCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
         /// <summary>The Model to change.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ByName, ValueFromPipelineByPropertyName = true)]
@@ -27,6 +27,11 @@ namespace IotStudio.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -36,11 +41,21 @@ namespace IotStudio.PowerShell.Commands
             if (!ShouldProcess($"{name} in space {space}", Strings.ShouldUpdateModel)) return;
             ForItem(name, () =>
             {
-                // PUT replaces the whole Model: start from the current state so nothing not given is lost.
-                var current = InputObject ?? Run(ct => connection.Client.Models.GetAsync(space, name, ct));
-                var description = MyInvocation.BoundParameters.ContainsKey(nameof(Description)) ? Description : current.Description;
-                var updated = Run(ct => connection.Client.Models.UpdateAsync(space, name, description, PlainValue.Map(current.AdditionalProperties), ct));
-                if (PassThru) WriteObject(updated);
+                var input = InputObject;
+                var givenExtra = input == null ? null : PlainValue.Map(input.AdditionalProperties);
+                var (descriptionGiven, givenDescription) = (MyInvocation.BoundParameters.ContainsKey(nameof(Description)), Description);
+                var models = connection.Client.Models;
+                Send(name, space + "/" + name, async ct =>
+                {
+                    // PUT replaces the whole Model: start from the current state so nothing not given is lost.
+                    var current = input ?? await models.GetAsync(space, name, ct).ConfigureAwait(false);
+                    var description = descriptionGiven ? givenDescription : current.Description;
+                    var extra = input != null ? givenExtra : PlainValue.Map(current.AdditionalProperties);
+                    return await models.UpdateAsync(space, name, description, extra, ct).ConfigureAwait(false);
+                }, updated =>
+                {
+                    if (PassThru) WriteObject(updated);
+                });
             });
         }
     }

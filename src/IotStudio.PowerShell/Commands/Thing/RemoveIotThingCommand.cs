@@ -9,7 +9,7 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Deletes Things by id, or every Thing matching a filter (which must not be empty).</summary>
     [Cmdlet(VerbsCommon.Remove, "IotThing", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.ById)]
     [OutputType(typeof(string))]
-    public sealed class RemoveIotThingCommand : IotStudioSpaceCmdlet
+    public sealed class RemoveIotThingCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
         /// <summary>The Things' ids.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -65,6 +65,11 @@ namespace IotStudio.PowerShell.Commands
             Extra = PlainValue.Map(Query),
         };
 
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -85,9 +90,10 @@ namespace IotStudio.PowerShell.Commands
             foreach (var id in Id)
             {
                 if (!ShouldProcess($"{id} in space {space}", Strings.ShouldRemoveThing)) continue;
-                ForItem(id, () =>
+                var path = new ThingPath(space, id, Category);
+                var things = connection.Client.Things;
+                Send(id, space + "/" + id, ct => things.DeleteAsync(path, ct), () =>
                 {
-                    Run(ct => connection.Client.Things.DeleteAsync(new ThingPath(space, id, Category), ct));
                     if (PassThru) WriteObject(id);
                 });
             }

@@ -6,14 +6,20 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Gives a Thing a new OAuth2 client secret (and a client id, the first time); the old secret stops working.</summary>
     [Cmdlet(VerbsCommon.Reset, "IotThingSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ThingSecret))]
-    public sealed class ResetIotThingSecretCommand : ThingChildCmdlet
+    public sealed class ResetIotThingSecretCommand : ThingChildCmdlet, IThrottledCmdlet
     {
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var (connection, thing) = ThingTarget();
             if (!ShouldProcess($"Thing {ThingId} in space {thing.Space}", Strings.ShouldResetThingSecret)) return;
-            ForItem(ThingId, () => WriteObject(Run(ct => connection.Client.Things.ResetSecretAsync(thing, ct))));
+            var things = connection.Client.Things;
+            Send(ThingId, thing.Space + "/" + thing.ThingId, ct => things.ResetSecretAsync(thing, ct), WriteObject);
         }
     }
 }

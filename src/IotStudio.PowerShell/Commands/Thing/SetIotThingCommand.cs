@@ -10,7 +10,7 @@ namespace IotStudio.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject)]
     [OutputType(typeof(Thing))]
-    public sealed class SetIotThingCommand : ThingFieldsCmdlet
+    public sealed class SetIotThingCommand : ThingFieldsCmdlet, IThrottledCmdlet
     {
         /// <summary>The Thing's id.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipelineByPropertyName = true)]
@@ -32,6 +32,11 @@ namespace IotStudio.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -41,12 +46,19 @@ namespace IotStudio.PowerShell.Commands
             if (!ShouldProcess($"{id} in space {space}", Strings.ShouldUpdateThing)) return;
             ForItem(id, () =>
             {
-                var current = InputObject ?? Run(ct => connection.Client.Things.GetAsync(new ThingPath(space, id, Category), ct));
-                // Values edited in the pipeline arrive wrapped in PSObjects: make them plain before they go to JSON.
-                var document = PlainValue.Map(current.ToUpdateBody(includeCategories: true));
+                // Values edited in the pipeline arrive wrapped in PSObjects: make them plain (here, on the pipeline thread) before they go to JSON.
+                var given = InputObject == null ? null : PlainValue.Map(InputObject.ToUpdateBody(includeCategories: true));
                 var fields = BoundFields();
-                var updated = Run(ct => connection.Client.Things.UpdateAsync(new ThingPath(space, id, Category), document, fields, ct));
-                if (PassThru) WriteObject(updated);
+                var path = new ThingPath(space, id, Category);
+                var things = connection.Client.Things;
+                Send(id, space + "/" + id, async ct =>
+                {
+                    var document = given ?? PlainValue.Map((await things.GetAsync(path, ct).ConfigureAwait(false)).ToUpdateBody(includeCategories: true));
+                    return await things.UpdateAsync(path, document, fields, ct).ConfigureAwait(false);
+                }, updated =>
+                {
+                    if (PassThru) WriteObject(updated);
+                });
             });
         }
     }

@@ -16,7 +16,7 @@ namespace IotStudio.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Update, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = RemoveSet)]
     [OutputType(typeof(Thing))]
-    public sealed class UpdateIotThingCommand : IotStudioSpaceCmdlet
+    public sealed class UpdateIotThingCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
         // -Patch, -Add, -Replace and -Remove combine freely in the Change set; the default set holds -Remove alone, as a
         // mandatory parameter, so that a call with no change at all is a missing parameter PowerShell asks for, while any
@@ -111,6 +111,11 @@ namespace IotStudio.PowerShell.Commands
 
         private static string Key(object key) => Convert.ToString(key is PSObject p ? p.BaseObject : key, CultureInfo.InvariantCulture);
 
+        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -132,7 +137,11 @@ namespace IotStudio.PowerShell.Commands
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing() => Flush();
+        protected override void EndProcessing()
+        {
+            Flush();
+            base.EndProcessing();
+        }
 
         // One Thing is one PATCH of that Thing; several are one bulk PATCH, with one result (or error) per Thing.
         private void Flush()
@@ -141,31 +150,53 @@ namespace IotStudio.PowerShell.Commands
             var ids = _pending.ToList();
             var space = _pendingSpace;
             _pending.Clear();
-            var client = _connection.Client;
+            var things = _connection.Client.Things;
+            var (category, patch) = (Category, _patch);
+            // Requests overlap up to -ThrottleLimit; one that names a Thing an earlier one names waits for it.
             if (ids.Count == 1)
             {
-                var thing = new ThingPath(space, ids[0], Category);
-                ForItem(ids[0], () => Emit(Run(ct => client.Things.PatchAsync(thing, _patch, ct))));
+                var thing = new ThingPath(space, ids[0], category);
+                Send(ids[0], space + "/" + ids[0], ct => things.PatchAsync(thing, patch, ct), Emit);
                 return;
             }
             WriteVerbose(string.Format(CultureInfo.CurrentCulture, Strings.VerbosePatchBatch, ids.Count, space));
-            var items = ids.Select(id => new ThingPatch(id, _patch)).ToList();
-            IReadOnlyList<ThingPatchResult> results;
-            try
+            var items = ids.Select(id => new ThingPatch(id, patch)).ToList();
+            Send(ids.ToArray(), ids.Select(id => space + "/" + id), async ct =>
             {
-                results = Run(ct => client.Things.PatchManyAsync(space, Category, items, ct));
-            }
-            catch (Exception ex) when (IsItemFailure(ex))
+                try
+                {
+                    return new BulkOutcome(await things.PatchManyAsync(space, category, items, ct).ConfigureAwait(false), null);
+                }
+                catch (Exception ex) when (IsItemFailure(ex))
+                {
+                    return new BulkOutcome(null, ex);
+                }
+            }, outcome =>
             {
-                // The whole request failed: every Thing in it is unchanged, and each gets the error.
-                foreach (var id in ids) WriteItemError(ex, id);
-                return;
-            }
-            foreach (var r in results)
+                if (outcome.Error != null)
+                {
+                    // The whole request failed: every Thing in it is unchanged, and each gets the error.
+                    foreach (var id in ids) WriteItemError(outcome.Error, id);
+                    return;
+                }
+                foreach (var r in outcome.Results)
+                {
+                    if (r.Succeeded) Emit(r.Thing);
+                    else WriteItemError(r.Exception, r.ThingId);
+                }
+            });
+        }
+
+        private sealed class BulkOutcome
+        {
+            public BulkOutcome(IReadOnlyList<ThingPatchResult> results, Exception error)
             {
-                if (r.Succeeded) Emit(r.Thing);
-                else WriteItemError(r.Exception, r.ThingId);
+                Results = results;
+                Error = error;
             }
+
+            public IReadOnlyList<ThingPatchResult> Results { get; }
+            public Exception Error { get; }
         }
 
         private void Emit(Thing thing)
