@@ -23,7 +23,7 @@ namespace IotStudio.Core.Tests
         // ---- the cubic curve -----------------------------------------------------------------------
 
         [Fact]
-        public void Cubic_CutsToBeta_ThenClimbsBackToTheThrottledRate_ThenProbesAbove()
+        public void Cubic_CutsToBeta_ClimbsToThePlateauJustBelowTheThrottledRate_ThenProbesAbove()
         {
             var cubic = new CubicRate();
 
@@ -31,13 +31,25 @@ namespace IotStudio.Core.Tests
 
             Assert.Equal(140, cut, 6);
             Assert.Equal(140, cubic.RateAt(10.0), 6);
-            var k = Math.Pow(200 * (1 - CubicRate.Beta) / CubicRate.Scale, 1.0 / 3.0);
-            Assert.Equal(200, cubic.RateAt(10.0 + k), 6);
-            // Fast at first, flat near the rate the service refused, then above it.
+            Assert.Equal(190, cubic.PlateauRate, 6);
+            var k = Math.Pow((190 - 140) / CubicRate.Scale, 1.0 / 3.0);
+            Assert.Equal(190, cubic.RateAt(10.0 + k), 6);
+            // Fast at first, flat near the plateau, then above the rate that was refused.
             var early = cubic.RateAt(11.0) - cubic.RateAt(10.0);
             var late = cubic.RateAt(10.0 + k) - cubic.RateAt(9.0 + k);
             Assert.True(early > 5 * late, $"early climb {early}, late climb {late}");
-            Assert.True(cubic.RateAt(12.0 + k) > 200);
+            Assert.True(cubic.RateAt(13.0 + k) > 200);
+        }
+
+        [Fact]
+        public void Cubic_StartsWhenSendingResumes()
+        {
+            var cubic = new CubicRate();
+            cubic.OnThrottle(200, resume: 11.0);
+
+            Assert.Equal(140, cubic.RateAt(10.5), 6);
+            Assert.Equal(140, cubic.RateAt(11.0), 6);
+            Assert.True(cubic.RateAt(12.0) > 150);
         }
 
         // ---- the answers of the last second ----------------------------------------------------------
@@ -86,7 +98,7 @@ namespace IotStudio.Core.Tests
             Assert.Equal(140, rate.Rate.Value, 6);
             Assert.Equal(clock.Now + 1, rate.PausedUntil, 6);
             Assert.Equal(1, rate.Cuts);
-            Assert.Equal(0.7, rate.ConcurrencyShare, 6);
+            Assert.Equal(140.0 / 190, rate.ConcurrencyShare, 6);
         }
 
         [Fact]
@@ -134,9 +146,11 @@ namespace IotStudio.Core.Tests
                 rate.OnAnswer(clock.Now, false, null);
                 seen.Add(rate.Rate.Value);
             }
+            // One second of pause, then the climb from 140 towards the plateau at 190.
+            Assert.Equal(140, seen[0], 6);
             Assert.Equal(seen.OrderBy(x => x), seen);
-            Assert.InRange(seen[4], 195, 201);
-            Assert.Equal(1.0, rate.ConcurrencyShare);
+            Assert.InRange(seen[4], 185, 190);
+            Assert.Equal(1.0, rate.ConcurrencyShare, 6);
 
             clock.Now += 60;
             rate.OnAnswer(clock.Now, false, null);
@@ -167,8 +181,9 @@ namespace IotStudio.Core.Tests
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < 35; i++) await rate.WaitTurnAsync(None);
 
-            // The bucket starts with 0.2 s of sending (14 requests); the other 21 need 0.3 s at 70 a second.
-            Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(200), $"35 turns took {watch.ElapsedMilliseconds} ms");
+            // A tenth of a second of sending goes at once (7 requests), however long the bucket filled; the other 28
+            // need 0.4 s at 70 a second.
+            Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(330), $"35 turns took {watch.ElapsedMilliseconds} ms");
         }
 
         [Fact]

@@ -23,10 +23,12 @@ namespace IotStudio.Throttling
         // (when and how far the rate moves, in OnAnswer) and the price. Polly.Core's rate limiter strategy wraps the
         // same limiters and adds no adaptive rate, so it would add a dependency and nothing else.
         private const int TokensPerSecond = 10_000;
-        private static readonly TimeSpan FillPeriod = TimeSpan.FromMilliseconds(100);
-        // The bucket holds 0.2 s of fill: after a pause the connection gets at most 0.2 s of sending at once, and the
-        // dearest request (the lowest rate) costs the whole bucket.
-        private const int BucketSize = TokensPerSecond / 5;
+        // The bucket holds a second of fill, so the dearest request (the lowest rate, one a second) fits in it. A full
+        // bucket would let a second's worth of requests out at once after a pause, which is what a service counting
+        // requests per second refuses; so a request first drops what is above a tenth of a second of fill (the
+        // library has no way to cap a burst below its bucket size).
+        private const int BucketSize = TokensPerSecond;
+        private const int BurstTokens = TokensPerSecond / 10;
 
         /// <summary>The lowest rate, in requests per second: one request costs the whole bucket.</summary>
         public const double MinRate = (double)TokensPerSecond / BucketSize;
@@ -37,7 +39,7 @@ namespace IotStudio.Throttling
         private readonly Func<double> _clock;
         private readonly AnswerRate _answers = new AnswerRate();
         private readonly CubicRate _cubic = new CubicRate();
-        private TokenBucketRateLimiter _bucket;
+        private Bucket _bucket;
         private double _rate = double.PositiveInfinity;
         private double _lastCut = double.NegativeInfinity;
         private double _pausedUntil = double.NegativeInfinity;
@@ -60,11 +62,11 @@ namespace IotStudio.Throttling
 
         /// <summary>
         /// The part of its concurrency budget the connection uses now: 1 while not limited; after a throttle the rate
-        /// over the rate it was throttled at, so requests in flight follow the rate down and back up.
+        /// over the plateau of its curve, so requests in flight follow the rate down and back up.
         /// </summary>
         public double ConcurrencyShare
         {
-            get { lock (_sync) return _bucket == null ? 1.0 : Math.Min(1.0, _rate / Math.Max(MinRate, _cubic.ThrottledAt)); }
+            get { lock (_sync) return _bucket == null ? 1.0 : Math.Min(1.0, _rate / Math.Max(MinRate, _cubic.PlateauRate)); }
         }
 
         /// <summary>How many throttles cut the rate (the throttles of requests sent before a cut do not cut it again).</summary>
@@ -79,7 +81,7 @@ namespace IotStudio.Throttling
         /// <summary>Waits until one more request may be sent: a token at the current rate, then the end of any pause.</summary>
         public async Task WaitTurnAsync(CancellationToken ct)
         {
-            TokenBucketRateLimiter bucket;
+            Bucket bucket;
             int price;
             lock (_sync)
             {
@@ -87,12 +89,7 @@ namespace IotStudio.Throttling
                 bucket = _bucket;
                 price = bucket == null ? 0 : Price(_rate);
             }
-            if (bucket != null)
-            {
-                // A lease that is not granted means the bucket was retired while this request waited (the rate outgrew
-                // it, or the connection closed): it goes on without one, and a closed connection fails it further on.
-                using (await bucket.AcquireAsync(price, ct).ConfigureAwait(false)) { }
-            }
+            if (bucket != null) await bucket.TakeAsync(price, ct).ConfigureAwait(false);
             // The pause is checked last, so a request that got its token before a throttle arrived still waits it out.
             for (;;)
             {
@@ -109,7 +106,7 @@ namespace IotStudio.Throttling
         /// </summary>
         public void OnAnswer(double sentAt, bool throttled, TimeSpan? retryAfter)
         {
-            TokenBucketRateLimiter retired = null;
+            Bucket retired = null;
             lock (_sync)
             {
                 if (_disposed) return;
@@ -137,10 +134,10 @@ namespace IotStudio.Throttling
                     {
                         var letThrough = Math.Max(MinRate, _answers.PerSecond(now));
                         var before = _bucket == null ? letThrough : Math.Min(letThrough, _rate);
-                        _rate = Math.Max(MinRate, _cubic.OnThrottle(before, now));
+                        _rate = Math.Max(MinRate, _cubic.OnThrottle(before, Math.Max(now, _pausedUntil)));
                         _lastCut = now;
                         Cuts++;
-                        if (_bucket == null) _bucket = NewBucket();
+                        if (_bucket == null) _bucket = new Bucket();
                     }
                 }
             }
@@ -149,20 +146,10 @@ namespace IotStudio.Throttling
 
         private static int Price(double rate) => (int)Math.Max(1, Math.Min(BucketSize, Math.Round(TokensPerSecond / rate)));
 
-        private static TokenBucketRateLimiter NewBucket() => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = BucketSize,
-            TokensPerPeriod = (int)(TokensPerSecond * FillPeriod.TotalSeconds),
-            ReplenishmentPeriod = FillPeriod,
-            AutoReplenishment = true,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-
         /// <inheritdoc />
         public void Dispose()
         {
-            TokenBucketRateLimiter bucket;
+            Bucket bucket;
             lock (_sync)
             {
                 _disposed = true;
@@ -170,6 +157,86 @@ namespace IotStudio.Throttling
                 _bucket = null;
             }
             bucket?.Dispose();
+        }
+
+        /// <summary>The token bucket, and the timer that lets waiting requests go while there are any.</summary>
+        private sealed class Bucket : IDisposable
+        {
+            // The library's own replenishing timer adds a fixed amount per tick and trusts the timer to keep time (on
+            // Windows a 20 ms timer ticks every 31 ms, which would bend the rate by a third), and it ticks for as long as
+            // the limiter lives. Replenished by hand, the bucket adds what the time elapsed is worth, so this timer only
+            // decides how soon a waiting request goes, and it runs only while requests wait.
+            private static readonly TimeSpan WakeEvery = TimeSpan.FromMilliseconds(20);
+
+            private readonly TokenBucketRateLimiter _tokens = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = BucketSize,
+                TokensPerPeriod = TokensPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                AutoReplenishment = false,
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            });
+            private readonly Timer _timer;
+            private int _ticking;
+
+            public Bucket()
+            {
+                _timer = new Timer(_ => Tick(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+
+            public async Task TakeAsync(int price, CancellationToken ct)
+            {
+                try
+                {
+                    _tokens.TryReplenish();
+                    var excess = _tokens.GetStatistics()?.CurrentAvailablePermits - BurstTokens;
+                    if (excess > 0) _tokens.AttemptAcquire((int)excess.Value).Dispose();
+                    var lease = _tokens.AcquireAsync(price, ct);
+                    if (!lease.IsCompleted) Wake();
+                    // A lease that is not granted means the bucket was retired while this request waited (the rate
+                    // outgrew it, or the connection closed): it goes on without one; a closed connection fails it later.
+                    using (await lease.ConfigureAwait(false)) { }
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Retired between reading it and asking it: the same as a lease not granted.
+                }
+            }
+
+            private void Wake()
+            {
+                if (Interlocked.Exchange(ref _ticking, 1) == 0) Change(WakeEvery);
+            }
+
+            private void Tick()
+            {
+                try
+                {
+                    _tokens.TryReplenish();
+                    if (_tokens.GetStatistics()?.CurrentQueuedCount > 0) return;
+                    Volatile.Write(ref _ticking, 0);
+                    Change(Timeout.InfiniteTimeSpan);
+                    // A request that queued after the look above and found the timer still ticking would wait forever.
+                    if (_tokens.GetStatistics()?.CurrentQueuedCount > 0) Wake();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // A last tick after the bucket was retired.
+                }
+            }
+
+            private void Change(TimeSpan period)
+            {
+                try { _timer.Change(period, period); }
+                catch (ObjectDisposedException) { }
+            }
+
+            public void Dispose()
+            {
+                _timer.Dispose();
+                _tokens.Dispose();
+            }
         }
     }
 }

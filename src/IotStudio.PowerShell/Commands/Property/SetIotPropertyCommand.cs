@@ -210,7 +210,8 @@ namespace IotStudio.PowerShell.Commands
                     _taken = true;
                     items = _items.ToArray();
                 }
-                if (items.Length == 1) return new[] { await SendOneAsync(api, items[0], ct).ConfigureAwait(false) };
+                // Alone, an item's failure is the request's, so the window sees it (and -ErrorAction Stop acts at once).
+                if (items.Length == 1) return new[] { new PropertyOutcome(items[0], await items[0].SendAsync(api, _thing, _history, ct).ConfigureAwait(false), null) };
                 var merged = new OrderedDictionary();
                 foreach (var item in items)
                     foreach (DictionaryEntry kv in item.Values) merged[kv.Key] = kv.Value;
