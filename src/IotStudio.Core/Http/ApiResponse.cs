@@ -1,3 +1,5 @@
+using System;
+
 namespace IotStudio.Http
 {
     /// <summary>The answer to a successful call.</summary>
@@ -10,6 +12,11 @@ namespace IotStudio.Http
         /// <summary>HTTP status.</summary>
         public int StatusCode => Raw.StatusCode;
         /// <summary>The body as plain CLR values (null for an empty body).</summary>
-        public object ToValue() => Bytes == null || Bytes.Length == 0 ? null : Json.JsonClr.Parse(Raw.Body);
+        public object ToValue()
+        {
+            if (Bytes == null || Array.TrueForAll(Bytes, b => b == ' ' || b == '\t' || b == '\r' || b == '\n')) return null;
+            using (var doc = System.Text.Json.JsonDocument.Parse(Bytes))
+                return Json.JsonClr.ToClr(doc.RootElement);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -160,7 +161,8 @@ namespace IotStudio.Http
             {
                 ct.ThrowIfCancellationRequested();
                 string token = authenticate ? await _tokens.GetTokenAsync(ct).ConfigureAwait(false) : null;
-                var rest = BuildRestRequest(request, token);
+                var body = new BodyCapture();
+                var rest = BuildRestRequest(request, token, body);
                 var watch = Stopwatch.StartNew();
                 RestResponse r = await _rest.ExecuteAsync(rest, ct).ConfigureAwait(false);
                 watch.Stop();
@@ -172,7 +174,7 @@ namespace IotStudio.Http
                 observer?.OnAttempt(new RequestTrace(request.Method, displayPath, status, watch.Elapsed, attempt, transportError));
 
                 if (completed && status >= 200 && status < 300)
-                    return new ApiResponse(ToRaw(r), r.RawBytes);
+                    return new ApiResponse(ToRaw(r, body.Bytes), body.Bytes);
 
                 if (completed && status == 401 && authenticate && _tokens.CanRefresh && !refreshedAfter401)
                 {
@@ -205,7 +207,7 @@ namespace IotStudio.Http
                         : $"{request.Method} {displayPath} failed without a response: {transportError} (attempt {attempt} of {retry.MaxAttempts}).";
                     throw new IotStudioTransportException(message, request.Method, PathOnly(request), timedOut, r.ErrorException);
                 }
-                var raw = ToRaw(r);
+                var raw = ToRaw(r, body.Bytes);
                 // OAuth2 endpoints speak their own error shape only when they refuse a request (4xx); a throttled or
                 // failing endpoint (408, 429, 5xx, a proxy page) is an ordinary HTTP failure, not a credentials problem.
                 if (oauth && status >= 400 && status < 500 && status != 408 && status != 429)
@@ -214,10 +216,14 @@ namespace IotStudio.Http
             }
         }
 
-        private RestRequest BuildRestRequest(ApiRequest request, string token)
+        private RestRequest BuildRestRequest(ApiRequest request, string token, BodyCapture body)
         {
             var url = IsAbsolute(request.RelativePath) ? request.PathAndQuery : Options.BaseUrl + request.PathAndQuery;
             var rest = new RestRequest(new Uri(url, UriKind.Absolute), ToMethod(request.Method));
+            // The body is taken once, as bytes: RestSharp would otherwise copy it twice more and decode it into a
+            // string that a successful answer never needs (the JSON is parsed from the bytes; only error paths and
+            // non-JSON answers decode text, through RawResponse.Body).
+            rest.ResponseWriter = body.Take;
             rest.AddHeader("Accept", "application/json");
             if (token != null) rest.AddHeader("Authorization", "Bearer " + token);
             if (request.Body != null) rest.AddStringBody(request.Body, request.ContentType ?? "application/json");
@@ -255,7 +261,7 @@ namespace IotStudio.Http
             return h?.Value?.ToString();
         }
 
-        private static RawResponse ToRaw(RestResponse r)
+        private static RawResponse ToRaw(RestResponse r, byte[] body)
         {
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var h in (r.Headers ?? Enumerable.Empty<HeaderParameter>()).Concat(r.ContentHeaders ?? Enumerable.Empty<HeaderParameter>()))
@@ -266,7 +272,53 @@ namespace IotStudio.Http
             }
             string contentType = null;
             if (headers.TryGetValue("Content-Type", out var ct)) contentType = ct;
-            return new RawResponse((int)r.StatusCode, contentType, headers, r.Content ?? "");
+            return new RawResponse((int)r.StatusCode, contentType, headers, body, Charset(contentType));
+        }
+
+        private static string Charset(string contentType)
+        {
+            if (contentType == null) return null;
+            var at = contentType.IndexOf("charset=", StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return null;
+            var value = contentType.Substring(at + 8);
+            var end = value.IndexOf(';');
+            return (end < 0 ? value : value.Substring(0, end)).Trim();
+        }
+
+        /// <summary>Receives the response body from RestSharp as one byte array (see <see cref="BuildRestRequest"/>).</summary>
+        private sealed class BodyCapture
+        {
+            public byte[] Bytes;
+
+            // The body is already buffered in memory when RestSharp hands it over (it reads the whole response before
+            // returning), so this synchronous copy never waits on the network. Returning null tells RestSharp there
+            // is nothing left for it to read or decode.
+            public Stream Take(Stream stream)
+            {
+                if (stream.CanSeek)
+                {
+                    var length = stream.Length - stream.Position;
+                    var bytes = length == 0 ? Array.Empty<byte>() : new byte[length];
+                    var read = 0;
+                    while (read < bytes.Length)
+                    {
+                        var n = stream.Read(bytes, read, bytes.Length - read);
+                        if (n <= 0) break;
+                        read += n;
+                    }
+                    if (read < bytes.Length) Array.Resize(ref bytes, read);
+                    Bytes = bytes;
+                }
+                else
+                {
+                    using (var copy = new MemoryStream())
+                    {
+                        stream.CopyTo(copy);
+                        Bytes = copy.ToArray();
+                    }
+                }
+                return null;
+            }
         }
 
         private static string Describe(RestResponse r)
