@@ -186,6 +186,13 @@ Describe 'Invoke-IotStudioRequest' {
             $log | ForEach-Object { Get-QueryValue $_.query 'limit' } | Should -Be '7', '7', '7'
         }
 
+        It 'without -PageSize or a query limit asks for 50, then doubles the page, as every list does' {
+            $null = Add-EmulatorThing -Count 200
+            Clear-EmulatorLog
+            @(Invoke-IotStudioRequest /spaces/test/things -Paginate).Count | Should -Be 200
+            Get-ApiLog | ForEach-Object { Get-QueryValue $_.query 'limit' } | Should -Be '50', '100', '200'
+        }
+
         It 'skips with -Skip and counts -First across pages' {
             $null = Add-EmulatorThing -Count 30
             Clear-EmulatorLog

@@ -48,6 +48,29 @@ Describe 'Thing cmdlets' {
             Get-QueryValue $log[2].query 'next_cursor' | Should -Not -BeNullOrEmpty
         }
 
+        It 'without -PageSize asks for 50, then twice the page before: 50, 100, 200, 400 for 600 Things' {
+            $null = Add-EmulatorThing -Count 600
+            $out = @(Get-IotThing)
+            $out.Count | Should -Be 600
+            @($out.Uid | Sort-Object -Unique).Count | Should -Be 600
+            $log = Get-ApiLog
+            $log | ForEach-Object { Get-QueryValue $_.query 'limit' } | Should -Be '50', '100', '200', '400'
+        }
+
+        It 'without -PageSize asks for -First when it is smaller than the first page' {
+            $null = Add-EmulatorThing -Count 100
+            @(Get-IotThing -First 7).Count | Should -Be 7
+            $log = Get-ApiLog
+            $log.Count | Should -Be 1
+            Get-QueryValue $log[0].query 'limit' | Should -Be '7'
+        }
+
+        It 'obeys an explicit -PageSize 50 on every page' {
+            $null = Add-EmulatorThing -Count 160
+            @(Get-IotThing -PageSize 50).Count | Should -Be 160
+            Get-ApiLog | ForEach-Object { Get-QueryValue $_.query 'limit' } | Should -Be '50', '50', '50', '50'
+        }
+
         It 'yields items 11 to 15 for -Skip 10 -First 5 and asks for no more than 15' {
             $null = Add-EmulatorThing -Count 100
             $out = @(Get-IotThing -Skip 10 -First 5)

@@ -18,7 +18,7 @@ namespace IotStudio.Api
 
         /// <summary>Lists Categories lazily.</summary>
         [ApiOperation("ListCategories")]
-        public CursorPager<Category> List(string space, int pageSize = CursorPager<Category>.DefaultPageSize, long? maxItems = null) =>
+        public CursorPager<Category> List(string space, int? pageSize = null, long? maxItems = null) =>
             new CursorPager<Category>(_client, new ApiRequest("GET", Collection(space)), e => Category.FromJson(e, space), pageSize, maxItems);
 
         /// <summary>Reads one Category.</summary>

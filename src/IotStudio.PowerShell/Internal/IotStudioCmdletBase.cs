@@ -129,6 +129,13 @@ namespace IotStudio.PowerShell
             return written;
         }
 
+        /// <summary>
+        /// -PageSize when the caller gave it, else null: the list then starts at the API's default page (or -First, when
+        /// smaller) and doubles each page up to 1000, so a short look costs one small request and a full listing few.
+        /// </summary>
+        protected int? GivenPageSize =>
+            MyInvocation.BoundParameters.TryGetValue("PageSize", out var value) && value != null ? LanguagePrimitives.ConvertTo<int>(value) : (int?)null;
+
         private void WriteTotalCount(long? total) =>
             WriteObject(total.HasValue ? PagingParameters.NewTotalCount((ulong)Math.Max(0, total.Value), 1.0) : PagingParameters.NewTotalCount(0, 0.0));
 

@@ -60,10 +60,10 @@ namespace IotStudio.PowerShell.Commands
                     });
                     break;
                 case NameSet:
-                    ForItem($"{ThingId}/{Name}", () => StreamPages(cap => connection.Client.Actions.ListByName(thing, Name, PageSize, cap), filter));
+                    ForItem($"{ThingId}/{Name}", () => StreamPages(cap => connection.Client.Actions.ListByName(thing, Name, GivenPageSize, cap), filter));
                     break;
                 default:
-                    ForItem(ThingId, () => StreamPages(cap => connection.Client.Actions.List(thing, PageSize, cap), filter));
+                    ForItem(ThingId, () => StreamPages(cap => connection.Client.Actions.List(thing, GivenPageSize, cap), filter));
                     break;
             }
         }

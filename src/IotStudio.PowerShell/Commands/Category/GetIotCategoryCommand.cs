@@ -35,7 +35,7 @@ namespace IotStudio.PowerShell.Commands
             Predicate<Category> filter = null;
             if (pattern != null) filter = c => pattern.IsMatch(c.Name ?? "");
             ForItem(pattern == null ? space : (object)pattern.ToString(), () =>
-                StreamPages(cap => connection.Client.Categories.List(space, PageSize, cap), filter));
+                StreamPages(cap => connection.Client.Categories.List(space, GivenPageSize, cap), filter));
         }
 
         private void GetOne(string name)

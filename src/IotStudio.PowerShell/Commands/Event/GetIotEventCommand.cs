@@ -50,10 +50,10 @@ namespace IotStudio.PowerShell.Commands
                     });
                     break;
                 case NameSet:
-                    ForItem($"{ThingId}/{Name}", () => StreamPages(cap => connection.Client.Events.ListByName(thing, Name, PageSize, cap)));
+                    ForItem($"{ThingId}/{Name}", () => StreamPages(cap => connection.Client.Events.ListByName(thing, Name, GivenPageSize, cap)));
                     break;
                 default:
-                    ForItem(ThingId, () => StreamPages(cap => connection.Client.Events.List(thing, PageSize, cap)));
+                    ForItem(ThingId, () => StreamPages(cap => connection.Client.Events.List(thing, GivenPageSize, cap)));
                     break;
             }
         }

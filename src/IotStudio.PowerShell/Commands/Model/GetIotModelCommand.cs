@@ -35,7 +35,7 @@ namespace IotStudio.PowerShell.Commands
             Predicate<ThingModel> filter = null;
             if (pattern != null) filter = m => pattern.IsMatch(m.Name ?? "");
             ForItem(pattern == null ? space : (object)pattern.ToString(), () =>
-                StreamPages(cap => connection.Client.Models.List(space, PageSize, cap), filter));
+                StreamPages(cap => connection.Client.Models.List(space, GivenPageSize, cap), filter));
         }
 
         private void GetOne(string name)

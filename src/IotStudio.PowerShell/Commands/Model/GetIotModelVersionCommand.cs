@@ -34,7 +34,7 @@ namespace IotStudio.PowerShell.Commands
             var (connection, space) = Target();
             if (ParameterSetName == ParameterSets.List)
             {
-                ForItem(Model, () => StreamPages(cap => connection.Client.Models.ListVersions(space, Model, PageSize, cap)));
+                ForItem(Model, () => StreamPages(cap => connection.Client.Models.ListVersions(space, Model, GivenPageSize, cap)));
                 return;
             }
             foreach (var version in Version)

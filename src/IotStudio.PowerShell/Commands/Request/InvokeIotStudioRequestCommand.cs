@@ -97,8 +97,7 @@ namespace IotStudio.PowerShell.Commands
             switch (ParameterSetName)
             {
                 case PaginateSet:
-                    int? pageSize = MyInvocation.BoundParameters.ContainsKey(nameof(PageSize)) ? PageSize : (int?)null;
-                    ForItem(target, () => StreamPages(cap => raw.Paginate(request, ToOutput, pageSize, cap)));
+                    ForItem(target, () => StreamPages(cap => raw.Paginate(request, ToOutput, GivenPageSize, cap)));
                     break;
                 case RawSet:
                     ForItem(target, () => WriteObject(Run(ct => raw.SendAsync(request, ct)).Raw));

@@ -129,7 +129,7 @@ namespace IotStudio.PowerShell.Commands
                 LinkHref = LinkHref,
                 Extra = PlainValue.Map(Query),
             };
-            ForItem(category ?? space, () => StreamPages(cap => connection.Client.Things.List(space, query, PageSize, cap)));
+            ForItem(category ?? space, () => StreamPages(cap => connection.Client.Things.List(space, query, GivenPageSize, cap)));
         }
 
         // -Skip and -First over Things read by id count across the whole pipeline, and stop requests once -First is met.
