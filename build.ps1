@@ -69,6 +69,14 @@ function Invoke-Build {
         Copy-Item -Destination $deps
     Copy-Item (Join-Path $Root 'src/IotStudio.PowerShell/Formatting/*.ps1xml') $ModuleOut
 
+    # PowerShell 7.4+ (.NET 8 or later) loads Core's net8.0 build and RestSharp's from dependencies/net8.0: System.Text.Json
+    # is then the runtime's own precompiled copy, not the netstandard2.0 one that would be JIT-compiled at start-up.
+    $publish8 = Join-Path $Out 'publish-net8.0'
+    Remove-Item $publish8 -Recurse -Force -ErrorAction SilentlyContinue
+    Invoke-Native 'dotnet publish (net8.0)' { dotnet publish (Join-Path $Root 'src/IotStudio.Core') -f net8.0 -c $Configuration -o $publish8 --nologo -v quiet --no-build }
+    $deps8 = New-Item -ItemType Directory -Force (Join-Path $deps 'net8.0')
+    Get-ChildItem $publish8 -File | Where-Object { $_.Extension -in '.dll', '.pdb' } | Copy-Item -Destination $deps8
+
     $manifest = Get-Content (Join-Path $Root 'IotStudio.psd1') -Raw
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
     Set-Content -Path (Join-Path $ModuleOut 'IotStudio.psd1') -Value $manifest -NoNewline

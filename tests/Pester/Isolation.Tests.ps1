@@ -179,10 +179,10 @@ Describe 'System.Text.Json 10 and RestSharp 114 on the .NET 8 runtime (PowerShel
 
     BeforeEach { Reset-Emulator }
 
-    It 'loads Core, RestSharp and System.Text.Json into the isolated context, lists Things and maps a 404 (linux-x64 only)' {
+    It 'netstandard2.0 build: loads Core, RestSharp and System.Text.Json 10 into the isolated context, lists Things and maps a 404 (linux-x64 only)' {
         $seeded = Add-EmulatorThing -Count 7
 
-        $output = & $ProbeExe $ModuleDir $Url 2>&1 | ForEach-Object { "$_" }
+        $output = & $ProbeExe $ModuleDir $Url 'dependencies' 2>&1 | ForEach-Object { "$_" }
         if ($LASTEXITCODE -ne 0) { throw "The .NET 8 probe failed ($LASTEXITCODE): $($output -join "`n")" }
         $output | ForEach-Object { Write-Host "  probe: $_" }
         $r = ConvertFrom-ChildLine $output
@@ -197,6 +197,33 @@ Describe 'System.Text.Json 10 and RestSharp 114 on the .NET 8 runtime (PowerShel
         $r['restsharp.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
         $r['core.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
         $r['stj.isolated.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
+        $r['stj.used.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
+        $r['restsharp.default.count'] | Should -Be '0'
+        $r['error'] | Should -Be 'IotStudio.Http.IotStudioApiException:404'
+        $r['created'] | Should -Be 'net8probe'
+        $r['created.roundtrip'] | Should -Be 'True'
+    }
+
+    # What PowerShell 7.4+ loads (ModuleLoader picks dependencies/net8.0 on .NET 8 or later): Core and RestSharp's net8.0
+    # builds behind the wall, and the runtime's own precompiled System.Text.Json 8 instead of a JIT-compiled copy.
+    It 'net8.0 build: loads Core and RestSharp into the isolated context and binds to the runtime''s System.Text.Json (linux-x64 only)' {
+        $seeded = Add-EmulatorThing -Count 7
+
+        $output = & $ProbeExe $ModuleDir $Url 'dependencies/net8.0' 2>&1 | ForEach-Object { "$_" }
+        if ($LASTEXITCODE -ne 0) { throw "The .NET 8 probe failed ($LASTEXITCODE): $($output -join "`n")" }
+        $output | ForEach-Object { Write-Host "  probe: $_" }
+        $r = ConvertFrom-ChildLine $output
+
+        $r['framework'] | Should -BeLike '.NET 8.*'
+        $r['core.path'] | Should -BeLike '*dependencies?net8.0?IotStudio.Core.dll'
+        $r['things'] | Should -Be '7'
+        $r['thing.uid'] | Should -Be $seeded.first
+        $r['stj.isolated'] | Should -Be 'none'
+        $r['stj.used'] | Should -BeLike '8.*'
+        $r['stj.used.alc'] | Should -Be 'default'
+        $r['restsharp.version'] | Should -BeLike '114.*'
+        $r['restsharp.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
+        $r['core.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
         $r['restsharp.default.count'] | Should -Be '0'
         $r['error'] | Should -Be 'IotStudio.Http.IotStudioApiException:404'
         $r['created'] | Should -Be 'net8probe'
