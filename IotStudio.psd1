@@ -10,8 +10,8 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('IotStudio.format.ps1xml')
-    TypesToProcess         = @('IotStudio.types.ps1xml')
+    # IotStudio.format.ps1xml and IotStudio.types.ps1xml are loaded by the cmdlets on first use (Loading/DisplayData.cs),
+    # not here: FormatsToProcess and TypesToProcess would rebuild the session's tables on every import.
     CmdletsToExport        = @(
         'Connect-IotStudio'
         'Disconnect-IotStudio'

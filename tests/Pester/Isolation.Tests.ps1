@@ -106,6 +106,31 @@ Describe 'Another module with its own RestSharp in the same process' {
     }
 }
 
+Describe 'A quick import: nothing heavy loads until the first connection' {
+    BeforeEach { Reset-Emulator }
+
+    It 'Import-Module loads neither Core, RestSharp nor the views; the first connection loads them, and objects show in their table view' {
+        Add-EmulatorThing -Count 2 | Out-Null
+        $lines = Invoke-ChildPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+function Loaded { @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in 'IotStudio.Core', 'RestSharp' }).Count }
+Import-Module '$ModuleManifest'
+'import.assemblies=' + (Loaded)
+'import.views=' + @(Get-FormatData IotStudio.Models.Thing).Count
+Connect-IotStudio -ApiUrl '$Url' -Space test -AccessToken (ConvertTo-SecureString 'static-test-token' -AsPlainText -Force)
+'connect.assemblies=' + (Loaded)
+'connect.views=' + @(Get-FormatData IotStudio.Models.Thing).Count
+'table=' + ((Get-IotThing -First 1 | Out-String -Width 200) -split "``n" | Where-Object { `$_ -match '^Uid\s+Title' })
+"@
+        $r = ConvertFrom-ChildLine $lines
+        $r['import.assemblies'] | Should -Be '0'
+        $r['import.views'] | Should -Be '0'
+        $r['connect.assemblies'] | Should -Be '2'
+        $r['connect.views'] | Should -Be '1'
+        $r['table'] | Should -Match '^Uid\s+Title'
+    }
+}
+
 Describe 'Publishing to a repository and installing from it' {
     BeforeAll {
         $script:RepoName = 'IotStudioTest' + [guid]::NewGuid().ToString('n').Substring(0, 8)

@@ -40,6 +40,7 @@ namespace IotStudio.PowerShell
         /// <summary>-Connection, else the runspace default; a terminating error when there is none.</summary>
         protected IotStudioConnection ResolveConnection()
         {
+            Loading.DisplayData.EnsureLoaded(this);
             var connection = ExplicitConnection ?? ConnectionStore.Default;
             if (connection == null)
                 ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(Strings.NotConnected), "NotConnected", ErrorCategory.ConnectionError, null));

@@ -102,6 +102,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Builds the connection; for client credentials the first token is fetched now, so bad credentials fail here.</summary>
         protected IotStudioConnection Open()
         {
+            Loading.DisplayData.EnsureLoaded(this);
             CheckUrl(ApiUrl, nameof(ApiUrl));
             if (TokenUrl != null) CheckUrl(TokenUrl, nameof(TokenUrl));
             if (RevokeUrl != null) CheckUrl(RevokeUrl, nameof(RevokeUrl));

@@ -11,7 +11,9 @@ namespace IotStudio.PowerShell.Commands
         protected override void EndProcessing()
         {
             var connection = ConnectionStore.Default;
-            if (connection != null) WriteObject(connection);
+            if (connection == null) return;
+            Loading.DisplayData.EnsureLoaded(this);
+            WriteObject(connection);
         }
     }
 }
