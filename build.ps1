@@ -7,7 +7,8 @@
     Test   : Build, then the xunit tests for Core and the Pester tests against the emulator; the last line
              reads 'N passed, N failed' and the exit code is non-zero on any failure.
     Demo   : Build, start the emulator, run demo/Demo.ps1 against it, stop the emulator.
-    Bench  : Build, then the benchmarks in bench/Bench.ps1 (speed and memory targets live there, not in tests).
+    Bench  : Build, then the benchmarks in bench/Bench.ps1: every figure next to a baseline measured in the same run
+             (a plain C# client in bench/PlainClient, an Invoke-RestMethod loop, bare pwsh), with its target; exit 1 on a miss.
     Package: Build, then Publish-PSResource to out/repo (a local folder repository) and install from it, and pack the
              emulator as a .NET tool (command iotstudio-emulator) into out/packages.
     Docs   : Build, then tools/Update-CmdletDocs.ps1: rewrites the SYNTAX and PARAMETERS blocks of every
