@@ -40,8 +40,8 @@ namespace IotStudio.Http
             };
             if (options.SkipCertificateCheck)
                 restOptions.RemoteCertificateValidationCallback = (sender, cert, chain, errors) => true;
-            if (handler != null)
-                restOptions.ConfigureMessageHandler = _ => handler;
+            // Every body is read into a pooled buffer before RestSharp sees it (see PooledBody).
+            restOptions.ConfigureMessageHandler = inner => new PooledBodyHandler(handler ?? inner);
             _rest = new RestClient(restOptions);
 
             switch (credentials)
@@ -129,24 +129,39 @@ namespace IotStudio.Http
         public bool CanRevoke => _tokens.CanRevoke;
 
         /// <summary>Sends an authenticated API request; throws an <see cref="IotStudioException"/> for anything but 2xx.</summary>
-        public Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken ct) => SendCoreAsync(request, authenticate: true, oauth: false, ct);
+        public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken ct)
+        {
+            var response = await SendCoreAsync(request, authenticate: true, oauth: false, ct).ConfigureAwait(false);
+            response.Detach();
+            return response;
+        }
 
-        internal Task<ApiResponse> SendOAuthAsync(ApiRequest request, CancellationToken ct) => SendCoreAsync(request, authenticate: false, oauth: true, ct);
+        internal async Task<ApiResponse> SendOAuthAsync(ApiRequest request, CancellationToken ct)
+        {
+            var response = await SendCoreAsync(request, authenticate: false, oauth: true, ct).ConfigureAwait(false);
+            response.Detach();
+            return response;
+        }
 
-        /// <summary>Sends a request and maps the JSON body.</summary>
+        /// <summary>Sends a request and maps the JSON body, parsed once from the pooled bytes it arrived in.</summary>
         internal async Task<T> SendAsync<T>(ApiRequest request, Func<JsonElement, T> map, CancellationToken ct)
         {
-            var response = await SendAsync(request, ct).ConfigureAwait(false);
+            var response = await SendCoreAsync(request, authenticate: true, oauth: false, ct).ConfigureAwait(false);
             try
             {
-                using (var doc = JsonDocument.Parse(response.Bytes ?? Array.Empty<byte>()))
+                using (var doc = JsonDocument.Parse(response.Body))
                     return map(doc.RootElement);
             }
             catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException || ex is KeyNotFoundException)
             {
+                response.Detach();
                 throw new IotStudioResponseException(
                     $"{request.Method} {request.RelativePath} answered {response.StatusCode} with a body that is not the JSON the API promises: {ex.Message}",
                     request.Method, request.RelativePath, response.Raw, ex);
+            }
+            finally
+            {
+                response.Release();
             }
         }
 
@@ -174,7 +189,7 @@ namespace IotStudio.Http
                 observer?.OnAttempt(new RequestTrace(request.Method, displayPath, status, watch.Elapsed, attempt, transportError));
 
                 if (completed && status >= 200 && status < 300)
-                    return new ApiResponse(ToRaw(r, body.Bytes), body.Bytes);
+                    return new ApiResponse((int)r.StatusCode, Headers(r), body.Take());
 
                 if (completed && status == 401 && authenticate && _tokens.CanRefresh && !refreshedAfter401)
                 {
@@ -207,7 +222,7 @@ namespace IotStudio.Http
                         : $"{request.Method} {displayPath} failed without a response: {transportError} (attempt {attempt} of {retry.MaxAttempts}).";
                     throw new IotStudioTransportException(message, request.Method, PathOnly(request), timedOut, r.ErrorException);
                 }
-                var raw = ToRaw(r, body.Bytes);
+                var raw = new ApiResponse((int)r.StatusCode, Headers(r), body.Take()).Raw;
                 // OAuth2 endpoints speak their own error shape only when they refuse a request (4xx); a throttled or
                 // failing endpoint (408, 429, 5xx, a proxy page) is an ordinary HTTP failure, not a credentials problem.
                 if (oauth && status >= 400 && status < 500 && status != 408 && status != 429)
@@ -220,10 +235,12 @@ namespace IotStudio.Http
         {
             var url = IsAbsolute(request.RelativePath) ? request.PathAndQuery : Options.BaseUrl + request.PathAndQuery;
             var rest = new RestRequest(new Uri(url, UriKind.Absolute), ToMethod(request.Method));
-            // The body is taken once, as bytes: RestSharp would otherwise copy it twice more and decode it into a
-            // string that a successful answer never needs (the JSON is parsed from the bytes; only error paths and
-            // non-JSON answers decode text, through RawResponse.Body).
-            rest.ResponseWriter = body.Take;
+            // The body is taken once, as the pooled bytes PooledBodyHandler read it into: RestSharp would otherwise copy
+            // it twice more and decode it into a string that a successful answer never needs (the JSON is parsed from
+            // the bytes; only error paths and non-JSON answers decode text, through RawResponse.Body). Headers-read,
+            // so that HttpClient does not buffer the body a second time.
+            rest.CompletionOption = HttpCompletionOption.ResponseHeadersRead;
+            rest.ResponseWriter = body.Capture;
             rest.AddHeader("Accept", "application/json");
             if (token != null) rest.AddHeader("Authorization", "Bearer " + token);
             if (request.Body != null) rest.AddStringBody(request.Body, request.ContentType ?? "application/json");
@@ -261,7 +278,7 @@ namespace IotStudio.Http
             return h?.Value?.ToString();
         }
 
-        private static RawResponse ToRaw(RestResponse r, byte[] body)
+        private static Dictionary<string, string> Headers(RestResponse r)
         {
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var h in (r.Headers ?? Enumerable.Empty<HeaderParameter>()).Concat(r.ContentHeaders ?? Enumerable.Empty<HeaderParameter>()))
@@ -270,52 +287,30 @@ namespace IotStudio.Http
                 var v = h.Value?.ToString();
                 headers[h.Name] = headers.TryGetValue(h.Name, out var existing) ? existing + ", " + v : v;
             }
-            string contentType = null;
-            if (headers.TryGetValue("Content-Type", out var ct)) contentType = ct;
-            return new RawResponse((int)r.StatusCode, contentType, headers, body, Charset(contentType));
+            return headers;
         }
 
-        private static string Charset(string contentType)
-        {
-            if (contentType == null) return null;
-            var at = contentType.IndexOf("charset=", StringComparison.OrdinalIgnoreCase);
-            if (at < 0) return null;
-            var value = contentType.Substring(at + 8);
-            var end = value.IndexOf(';');
-            return (end < 0 ? value : value.Substring(0, end)).Trim();
-        }
-
-        /// <summary>Receives the response body from RestSharp as one byte array (see <see cref="BuildRestRequest"/>).</summary>
+        /// <summary>Receives the response body from RestSharp (see <see cref="BuildRestRequest"/>).</summary>
         private sealed class BodyCapture
         {
-            public byte[] Bytes;
+            private PooledBody _body;
 
-            // The body is already buffered in memory when RestSharp hands it over (it reads the whole response before
-            // returning), so this synchronous copy never waits on the network. Returning null tells RestSharp there
-            // is nothing left for it to read or decode.
-            public Stream Take(Stream stream)
+            public PooledBody Take() => Interlocked.Exchange(ref _body, null) ?? PooledBody.FromArray(Array.Empty<byte>());
+
+            // The body is already in memory when RestSharp hands it over (PooledBodyHandler read it), so nothing here
+            // waits on the network: the pooled buffer is taken as it is. Returning null tells RestSharp there is
+            // nothing left for it to read or decode.
+            public Stream Capture(Stream stream)
             {
-                if (stream.CanSeek)
+                if (stream is PooledContent.BodyStream pooled && pooled.Content.Take() is PooledBody body)
                 {
-                    var length = stream.Length - stream.Position;
-                    var bytes = length == 0 ? Array.Empty<byte>() : new byte[length];
-                    var read = 0;
-                    while (read < bytes.Length)
-                    {
-                        var n = stream.Read(bytes, read, bytes.Length - read);
-                        if (n <= 0) break;
-                        read += n;
-                    }
-                    if (read < bytes.Length) Array.Resize(ref bytes, read);
-                    Bytes = bytes;
+                    _body = body;
+                    return null;
                 }
-                else
+                using (var copy = new MemoryStream())
                 {
-                    using (var copy = new MemoryStream())
-                    {
-                        stream.CopyTo(copy);
-                        Bytes = copy.ToArray();
-                    }
+                    stream.CopyTo(copy);
+                    _body = PooledBody.FromArray(copy.ToArray());
                 }
                 return null;
             }
