@@ -51,28 +51,62 @@ namespace IotStudio.PowerShell
         }
 
         /// <summary>Runs one Core call on the pipeline thread, writing its verbose trace as it happens.</summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> operation)
+        protected T Run<T>(Func<CancellationToken, Task<T>> operation) => Finish(Start(operation, _cancel.Token));
+
+        /// <summary>A Core call under way: its task, and its verbose trace when -Verbose wants one.</summary>
+        private sealed class Call<T>
         {
-            var messages = new BlockingCollection<string>();
-            var observer = new VerboseObserver(messages);
-            Task<T> task;
+            public Task<T> Task;
+            public BlockingCollection<string> Messages;
+        }
+
+        // Starts a call. The call costs what it waits for and little more: without -Verbose there is no pump, no
+        // observer and no thread hop. The call starts on this thread and runs until its first real wait, then goes on
+        // on the thread pool (Core awaits with ConfigureAwait(false)), carrying the observer in its async flow; under a
+        // synchronization context it starts on the pool instead, so that its continuations never need this thread.
+        private Call<T> Start<T>(Func<CancellationToken, Task<T>> operation, CancellationToken token)
+        {
+            var call = new Call<T>();
+            IRequestObserver observer = null;
+            if (VerboseWanted)
+            {
+                call.Messages = new BlockingCollection<string>();
+                observer = new VerboseObserver(call.Messages);
+            }
             using (RequestObservation.Begin(observer))
             {
-                // Task.Run so that the async flow, not this thread, carries the observer and continuations never need this thread.
-                task = Task.Run(() => operation(_cancel.Token));
+                if (SynchronizationContext.Current != null) call.Task = Task.Run(() => operation(token));
+                else
+                {
+                    try { call.Task = operation(token); }
+                    catch (Exception ex) { call.Task = Task.FromException<T>(ex); }
+                }
             }
-            task.ContinueWith(_ => messages.CompleteAdding(), TaskScheduler.Default);
-            PipelineStoppedException stopped = null;
-            foreach (var message in messages.GetConsumingEnumerable())
+            if (call.Messages != null)
             {
-                if (stopped != null) continue;
-                // A stopping pipeline refuses output; the call itself must still finish (a revoke after Ctrl+C).
-                try { WriteVerbose(message); }
-                catch (PipelineStoppedException ex) { stopped = ex; }
+                var messages = call.Messages;
+                call.Task.ContinueWith(_ => messages.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+            return call;
+        }
+
+        // Waits for a call on the pipeline thread, writing its verbose trace as it comes.
+        private T Finish<T>(Call<T> call)
+        {
+            PipelineStoppedException stopped = null;
+            if (call.Messages != null)
+            {
+                foreach (var message in call.Messages.GetConsumingEnumerable())
+                {
+                    if (stopped != null) continue;
+                    // A stopping pipeline refuses output; the call itself must still finish (a revoke after Ctrl+C).
+                    try { WriteVerbose(message); }
+                    catch (PipelineStoppedException ex) { stopped = ex; }
+                }
             }
             try
             {
-                var result = task.GetAwaiter().GetResult();
+                var result = call.Task.GetAwaiter().GetResult();
                 if (stopped != null) throw stopped;
                 return result;
             }
@@ -84,6 +118,27 @@ namespace IotStudio.PowerShell
             {
                 // Not Ctrl+C: the connection was closed meanwhile, or a close ran out of time.
                 throw new IotStudioTransportException(Strings.RequestCancelled, null, null, true, ex);
+            }
+        }
+
+        private bool? _verboseWanted;
+
+        // -Verbose, or $VerbosePreference when it is not given; read once per command.
+        private bool VerboseWanted
+        {
+            get
+            {
+                if (_verboseWanted.HasValue) return _verboseWanted.Value;
+                bool wanted;
+                if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var bound)) wanted = LanguagePrimitives.IsTrue(bound);
+                else
+                {
+                    var preference = GetVariableValue("VerbosePreference");
+                    wanted = preference != null && LanguagePrimitives.TryConvertTo<ActionPreference>(preference, out var p) &&
+                             p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+                }
+                _verboseWanted = wanted;
+                return wanted;
             }
         }
 
@@ -110,24 +165,55 @@ namespace IotStudio.PowerShell
             if (includeTotal && counted == null) WriteTotalCount(null);
             var totalPending = includeTotal && counted != null;
             long seen = 0, written = 0;
-            while (pager.HasMore && written < first)
+            // A plain list (GET pages, safe to ask for ahead) that the pipeline keeps reading past its first page is
+            // probably read to the end: from then on the next page is fetched while this one is written, so the
+            // network and the parsing overlap with the pipeline. The first page never asks ahead, so
+            // "| Select-Object -First 5" still sends one request; an early stop later leaves at most one page unread.
+            var readAhead = filter == null && pager is CursorPager<T>;
+            var pages = 0;
+            Call<IReadOnlyList<T>> ahead = null;
+            CancellationTokenSource aheadCancel = null;
+            try
             {
-                var items = Run(ct => pager.NextPageAsync(ct));
-                if (totalPending)
+                while (written < first && (ahead != null || pager.HasMore))
                 {
-                    WriteTotalCount(counted.TotalCount);
-                    totalPending = false;
+                    var items = ahead != null ? Finish(ahead) : Run(ct => pager.NextPageAsync(ct));
+                    ahead = null;
+                    pages++;
+                    if (totalPending)
+                    {
+                        WriteTotalCount(counted.TotalCount);
+                        totalPending = false;
+                    }
+                    if (readAhead && pages >= 2 && pager.HasMore && seen + items.Count < skip + first)
+                    {
+                        aheadCancel = aheadCancel ?? CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
+                        ahead = Start(ct => pager.NextPageAsync(ct), aheadCancel.Token);
+                    }
+                    foreach (var item in items)
+                    {
+                        if (filter != null && !filter(item)) continue;
+                        if (seen++ < skip) continue;
+                        WriteObject(output == null ? item : output(item));
+                        if (++written >= first) break;
+                    }
                 }
-                foreach (var item in items)
-                {
-                    if (filter != null && !filter(item)) continue;
-                    if (seen++ < skip) continue;
-                    WriteObject(output == null ? item : output(item));
-                    if (++written >= first) break;
-                }
+            }
+            finally
+            {
+                if (ahead != null) Abandon(ahead, aheadCancel);
+                else aheadCancel?.Dispose();
             }
             if (totalPending) WriteTotalCount(null);
             return written;
+        }
+
+        // The pipeline stopped (or failed) with a page still being fetched: cancel it, and let its end go unobserved.
+        private static void Abandon<T>(Call<T> call, CancellationTokenSource cancel)
+        {
+            try { cancel.Cancel(); }
+            catch (ObjectDisposedException) { }
+            call.Task.ContinueWith(t => { _ = t.Exception; cancel.Dispose(); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         /// <summary>
