@@ -13,7 +13,7 @@ namespace PlainClient;
 //   PlainClient <url> <token> <space>
 // then one command per line on standard input, one answer line each, so a benchmark can interleave its passes with
 // the module's (both then see the same machine load):
-//   list <pageSize>                   -> "list <items> <seconds> <requests>"    (the whole space, cursor by cursor)
+//   list <pageSize>                   -> "list <items> <seconds> <requests> <cpu seconds>" (the whole space, cursor by cursor)
 //   update <count> <concurrency>      -> "update <sent> <seconds> <failed>"     (PUT {"setpoint": 21} to the first
 //                                                                                  <count> Things, <concurrency> in flight)
 //   quit
@@ -41,9 +41,12 @@ internal static class Program
             {
                 case "list":
                 {
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                     var sw = Stopwatch.StartNew();
                     var (items, requests) = await client.ListAsync(int.Parse(words[1]), long.MaxValue);
-                    Console.WriteLine($"list {items} {sw.Elapsed.TotalSeconds:0.000000} {requests}");
+                    var seconds = sw.Elapsed.TotalSeconds;
+                    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                    Console.WriteLine($"list {items} {seconds:0.000000} {requests} {cpu.TotalSeconds:0.000000}");
                     break;
                 }
                 case "update":
