@@ -49,6 +49,12 @@ namespace IotStudio.PowerShell
             return connection;
         }
 
+        /// <summary>
+        /// PowerShell's ShouldProcess, except that a cmdlet with -Force (<see cref="ISupportsForce"/>) does not ask;
+        /// -WhatIf still sends nothing. Every cmdlet's ShouldProcess(target, action) call comes here.
+        /// </summary>
+        protected new bool ShouldProcess(string target, string action) => Confirmation.ShouldProcess(this, target, action);
+
         /// <summary>Runs one Core call on the pipeline thread, writing its verbose trace as it happens.</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> operation)
         {

@@ -9,8 +9,12 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Deletes Things by id, or every Thing matching a filter (which must not be empty).</summary>
     [Cmdlet(VerbsCommon.Remove, "IotThing", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.ById)]
     [OutputType(typeof(string))]
-    public sealed class RemoveIotThingCommand : IotStudioSpaceCmdlet
+    public sealed class RemoveIotThingCommand : IotStudioSpaceCmdlet, ISupportsForce
     {
+        /// <summary>Do not ask for confirmation; -WhatIf still only shows what would happen.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The Things' ids.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uid", "ThingId")]
