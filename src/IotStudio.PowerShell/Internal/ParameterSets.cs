@@ -33,5 +33,7 @@ namespace IotStudio.PowerShell
         public const string ClientCredential = "ClientCredential";
         /// <summary>A connection with -ClientId and -ClientSecret.</summary>
         public const string ClientSecret = "ClientSecret";
+        /// <summary>A connection from the IOTSTUDIO_* environment variables.</summary>
+        public const string EnvironmentVariable = "EnvironmentVariable";
     }
 }
