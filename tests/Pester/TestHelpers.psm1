@@ -178,4 +178,26 @@ function Find-JsonElement {
     }
 }
 
+function Invoke-WithProgress {
+    <#
+    .SYNOPSIS
+        Runs a script in a fresh runspace of this process (the module imported, connected to the emulator with the
+        static token, $ProgressPreference as given) and returns its output, its progress records and its errors.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $Script, [string] $Preference = 'Continue', [string] $Space = 'test')
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddScript({
+                param($Module, $Url, $Space, $Preference, $Body)
+                Import-Module $Module
+                $null = Connect-IotStudio -ApiUrl $Url -Space $Space -AccessToken (ConvertTo-SecureString 'static-test-token' -AsPlainText -Force)
+                $ProgressPreference = $Preference
+                & ([scriptblock]::Create($Body))
+            }).AddParameters(@{ Module = $env:IOTSTUDIO_TEST_MODULE; Url = (Get-EmulatorUrl); Space = $Space; Preference = $Preference; Body = $Script.ToString() })
+        $output = $ps.Invoke()
+        [pscustomobject]@{ Output = @($output); Progress = @($ps.Streams.Progress); Errors = @($ps.Streams.Error) }
+    }
+    finally { $ps.Dispose() }
+}
+
 Export-ModuleMember -Function *-*

@@ -115,6 +115,7 @@ namespace IotStudio.PowerShell
             if (includeTotal && counted == null) WriteTotalCount(null);
             var totalPending = includeTotal && counted != null;
             long seen = 0, written = 0;
+            using var progress = new ProgressReporter(this, Strings.ProgressRead, ProgressReporter.ListQuietPages);
             while (pager.HasMore && written < first)
             {
                 var items = Run(ct => pager.NextPageAsync(ct));
@@ -123,6 +124,8 @@ namespace IotStudio.PowerShell
                     WriteTotalCount(counted.TotalCount);
                     totalPending = false;
                 }
+                progress.Total = counted?.TotalCount;
+                progress.Add(items.Count, string.Format(CultureInfo.CurrentCulture, Strings.ProgressPage, pager.PagesFetched));
                 foreach (var item in items)
                 {
                     if (filter != null && !filter(item)) continue;
