@@ -38,7 +38,9 @@ namespace IotStudio.PowerShell
         public static void Register(IotStudioConnection connection)
         {
             var rs = Runspace.DefaultRunspace;
-            if (rs == null || connection == null) return;
+            if (connection == null) return;
+            Completion.SeenSpaces.Add(connection.Space);
+            if (rs == null) return;
             var known = Slots.GetOrCreateValue(rs).Known;
             lock (known)
             {

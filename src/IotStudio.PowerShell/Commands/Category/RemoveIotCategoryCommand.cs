@@ -15,6 +15,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CategoryName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string[] Name { get; set; }
 
         /// <inheritdoc />

@@ -24,6 +24,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.SpaceCompleter))]
         public string Space { get; set; }
 
         /// <summary>A static bearer token.</summary>
@@ -51,6 +52,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
         [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
+        [ArgumentCompleter(typeof(Completion.ScopeCompleter))]
         public string[] Scope { get; set; }
 
         /// <summary>Token endpoint; default {ApiUrl}/oauth2/token.</summary>

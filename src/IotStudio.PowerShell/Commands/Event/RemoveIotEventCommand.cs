@@ -14,6 +14,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>The event's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EventNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The id (ULID) of the occurrence.</summary>

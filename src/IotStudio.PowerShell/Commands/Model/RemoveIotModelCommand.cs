@@ -15,6 +15,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string[] Name { get; set; }
 
         /// <inheritdoc />

@@ -19,11 +19,13 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Uid", "ThingId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
         public string[] Id { get; set; }
 
         /// <summary>Use the Category's path (the Thing must be in it).</summary>
         [Parameter(ParameterSetName = ParameterSets.ById)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string Category { get; set; }
 
         /// <summary>Filter: Things of this @type.</summary>
@@ -34,6 +36,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Filter: Things in any of these Categories.</summary>
         [Parameter(ParameterSetName = ParameterSets.ByFilter)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string[] InCategory { get; set; }
 
         /// <summary>Filter: property conditions, as for Get-IotThing.</summary>
