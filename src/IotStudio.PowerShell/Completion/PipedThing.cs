@@ -29,7 +29,8 @@ namespace IotStudio.PowerShell.Completion
             if (index < 1) return None;
             switch (pipeline.PipelineElements[index - 1])
             {
-                case CommandExpressionAst e when e.Expression is VariableExpressionAst variable:
+                // A plain variable only: a drive-qualified one (${c:\big.json}, $env:X) would read a provider.
+                case CommandExpressionAst e when e.Expression is VariableExpressionAst variable && variable.VariablePath.IsVariable:
                     return FromValue(r, VariableValue(variable));
                 case CommandAst upstream when string.Equals(upstream.GetCommandName(), "Get-IotThing", StringComparison.OrdinalIgnoreCase):
                     return FromGetIotThing(r, upstream);
@@ -38,7 +39,7 @@ namespace IotStudio.PowerShell.Completion
             }
         }
 
-        // A variable expression has no side effects, so reading it is safe; the first item of a collection stands for all.
+        // Reading a plain variable has no side effects; the first item of a collection stands for all.
         private static object VariableValue(VariableExpressionAst variable)
         {
             var value = ScriptBlock.Create(variable.Extent.Text).Invoke().FirstOrDefault();
