@@ -59,6 +59,8 @@ namespace IotStudio.Http
             Properties = new PropertiesApi(this);
             Actions = new ActionsApi(this);
             Events = new EventsApi(this);
+            MqttCredentials = new MqttCredentialsApi(this);
+            Email = new EmailApi(this);
         }
 
         /// <summary>The settings this client was made with.</summary>
@@ -85,6 +87,10 @@ namespace IotStudio.Http
         public ActionsApi Actions { get; }
         /// <summary>Events of Things.</summary>
         public EventsApi Events { get; }
+        /// <summary>MQTT credentials of Categories and Things.</summary>
+        public MqttCredentialsApi MqttCredentials { get; }
+        /// <summary>Email through the Communications API.</summary>
+        public EmailApi Email { get; }
 
         /// <summary>Fetches the first token now, so bad credentials fail at connect time.</summary>
         public Task ConnectAsync(CancellationToken ct) => _tokens.GetTokenAsync(ct);
