@@ -56,6 +56,9 @@ public sealed class ThingRecord
     /// <summary>Its action requests and events, created on first use (most Things have none).</summary>
     public ThingActivity Activity => _activity ??= new ThingActivity();
 
+    /// <summary>The Thing's MQTT credentials, or null.</summary>
+    public MqttCredentialRecord Mqtt { get; set; }
+
     public bool InCategory(string name) => Array.IndexOf(Categories, name) >= 0;
 
     public void SetBody(JsonObject body)
