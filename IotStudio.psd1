@@ -42,6 +42,11 @@
         'Remove-IotModel'
         'Get-IotModelVersion'
         'New-IotModelVersion'
+        'Get-IotMqttCredential'
+        'New-IotMqttCredential'
+        'Set-IotMqttCredential'
+        'Remove-IotMqttCredential'
+        'Send-IotEmail'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
