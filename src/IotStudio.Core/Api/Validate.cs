@@ -75,7 +75,7 @@ namespace IotStudio.Api
         public static string EmailAddress(string value, string field)
         {
             if (!IsEmailAddress(value))
-                throw new ArgumentException($"'{value}' ({field}) is not a valid email address: give a plain address such as ops@example.com, without a display name.", field);
+                throw new ArgumentException($"'{value}' ({field}) is not a valid email address: give a plain address such as ops@example.com, without a display name.");
             return value;
         }
 
