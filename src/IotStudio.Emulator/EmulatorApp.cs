@@ -43,7 +43,7 @@ public static class EmulatorApp
         var app = builder.Build();
         if (options.Strict)
         {
-            app.Use(new StrictResponses(ApiContract.Current).InvokeAsync);
+            app.Use(new StrictResponses(ApiContract.Current, faults).InvokeAsync);
         }
         app.Use(new ApiPipeline(log, faults, tokens).InvokeAsync);
         app.UseRouting();
@@ -53,6 +53,7 @@ public static class EmulatorApp
         new ModelEndpoints(store, options).Map(app);
         new ThingEndpoints(store, options).Map(app);
         new ThingPatchEndpoints(store).Map(app);
+        new ThingSecretEndpoints(store).Map(app);
         new PropertyEndpoints(store).Map(app);
         new ActionEndpoints(store, options).Map(app);
         new EventEndpoints(store, options).Map(app);

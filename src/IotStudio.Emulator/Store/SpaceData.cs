@@ -167,4 +167,7 @@ public sealed class EmulatorStore
     public SpaceData Space(string name) => _spaces.GetOrAdd(name, n => new SpaceData(n, BaseUrl));
 
     public void Reset() => _spaces.Clear();
+
+    /// <summary>Every space, in name order (a snapshot of the list; lock each one to read it).</summary>
+    public IReadOnlyList<SpaceData> Spaces() => _spaces.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 }
