@@ -60,6 +60,8 @@ namespace IotStudio.Http
             Properties = new PropertiesApi(this);
             Actions = new ActionsApi(this);
             Events = new EventsApi(this);
+            MqttCredentials = new MqttCredentialsApi(this);
+            Email = new EmailApi(this);
             Raw = new RawApi(this);
             Query = new QueryApi(this);
         }
@@ -88,6 +90,10 @@ namespace IotStudio.Http
         public ActionsApi Actions { get; }
         /// <summary>Events of Things.</summary>
         public EventsApi Events { get; }
+        /// <summary>MQTT credentials of Categories and Things.</summary>
+        public MqttCredentialsApi MqttCredentials { get; }
+        /// <summary>Email through the Communications API.</summary>
+        public EmailApi Email { get; }
         /// <summary>Any call, built from a method, a path below the API URL, a query and a body.</summary>
         public RawApi Raw { get; }
         /// <summary>Query cursors: AQL queries read batch by batch.</summary>

@@ -8,7 +8,7 @@ using IotStudio.Emulator.Store;
 namespace IotStudio.Emulator.Control;
 
 /// <summary>Test-control endpoints under /_emulator: no auth, never logged, never faulted.</summary>
-public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultInjector faults, TokenStore tokens)
+public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultInjector faults, TokenStore tokens, EmailOutbox outbox)
 {
     public void Map(IEndpointRouteBuilder app)
     {
@@ -32,9 +32,12 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
             var (issued, revoked, active) = tokens.Counts();
             return JsonOut.WriteAsync(ctx, 200, new JsonObject { ["issued"] = issued, ["revoked"] = revoked, ["active"] = active });
         }));
+        g.MapGet("/outbox", Safe(ctx => JsonOut.WriteAsync(ctx, 200, outbox.ToJson(ctx.Request.Query["space"].FirstOrDefault()))));
+        g.MapDelete("/outbox", Safe(ctx => Count(ctx, "cleared", outbox.Clear())));
         g.MapPost("/reset", Safe(ctx =>
         {
             store.Reset();
+            outbox.Clear();
             log.Clear();
             faults.Clear();
             tokens.ResetCounters();

@@ -17,6 +17,9 @@ public sealed class CategoryRecord
 
     public DateTime Modified { get; set; }
 
+    /// <summary>The Category's own MQTT credentials, or null.</summary>
+    public MqttCredentialRecord Mqtt { get; set; }
+
     public byte[] Json() => JsonOut.Build(w =>
     {
         w.WriteStartObject();

@@ -62,6 +62,8 @@ public sealed class ThingRecord
     /// <summary>Its action requests and events, created on first use (most Things have none).</summary>
     public ThingActivity Activity => _activity ??= new ThingActivity();
 
+    /// <summary>The Thing's MQTT credentials, or null.</summary>
+    public MqttCredentialRecord Mqtt { get; set; }
     /// <summary>True once the Thing has had an action request or an event (reading it does not create one).</summary>
     public bool HasActivity => _activity != null;
 

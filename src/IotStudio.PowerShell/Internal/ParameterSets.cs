@@ -33,5 +33,15 @@ namespace IotStudio.PowerShell
         public const string ClientCredential = "ClientCredential";
         /// <summary>A connection with -ClientId and -ClientSecret.</summary>
         public const string ClientSecret = "ClientSecret";
+        /// <summary>MQTT credentials given as -Username and -Password.</summary>
+        public const string Password = "Password";
+        /// <summary>MQTT credentials given as a PSCredential (user name and password).</summary>
+        public const string Credential = "Credential";
+        /// <summary>An email with a plain-text body.</summary>
+        public const string Text = "Text";
+        /// <summary>An email with an HTML body.</summary>
+        public const string Html = "Html";
+        /// <summary>An email with both a plain-text and an HTML body.</summary>
+        public const string TextAndHtml = "TextAndHtml";
     }
 }
