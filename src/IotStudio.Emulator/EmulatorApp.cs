@@ -52,6 +52,7 @@ public static class EmulatorApp
         new ThingEndpoints(store, options).Map(app);
         new ThingPatchEndpoints(store).Map(app);
         new PropertyEndpoints(store).Map(app);
+        new PropertyHistoryEndpoints(store, options).Map(app);
         new ActionEndpoints(store, options).Map(app);
         new EventEndpoints(store, options).Map(app);
         new ControlEndpoints(store, log, faults, tokens).Map(app);
