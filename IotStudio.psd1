@@ -42,6 +42,9 @@
         'Remove-IotModel'
         'Get-IotModelVersion'
         'New-IotModelVersion'
+        'Get-IotPropertyHistory'
+        'Add-IotPropertyHistory'
+        'Remove-IotPropertyHistory'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
