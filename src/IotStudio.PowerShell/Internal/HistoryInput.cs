@@ -63,8 +63,9 @@ namespace IotStudio.PowerShell
             var values = new OrderedDictionary(StringComparer.Ordinal);
             if (columns.Contains("Name") && columns.Contains("Value"))
             {
+                // The row names its property, so an empty cell is a null value (Export-Csv writes $null as empty text).
                 var v = Cell(columns["Value"], out var present);
-                if (present) values[Name(Convert.ToString(Unwrap(columns["Name"]), CultureInfo.InvariantCulture))] = v;
+                values[Name(Convert.ToString(Unwrap(columns["Name"]), CultureInfo.InvariantCulture))] = present ? v : null;
             }
             else
             {
@@ -123,8 +124,9 @@ namespace IotStudio.PowerShell
         }
 
         /// <summary>
-        /// A cell's value. Text is what CSV holds: text that is a JSON number or true/false becomes that number or
-        /// boolean, empty text means no value (present = false), other text stays text. Anything else is sent as it is.
+        /// A cell's value. Text is what CSV holds: text that is a JSON number, or true or false in any case (Export-Csv
+        /// writes True), becomes that number or boolean; empty text means no value (present = false); other text stays
+        /// text. Anything else is sent as it is.
         /// </summary>
         private static object Cell(object value, out bool present)
         {
@@ -137,7 +139,9 @@ namespace IotStudio.PowerShell
                     present = false;
                     return null;
                 }
-                if (text == "true" || text == "false" || JsonNumber.IsMatch(text)) return JsonClr.Parse(text);
+                if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase)) return true;
+                if (string.Equals(text, "false", StringComparison.OrdinalIgnoreCase)) return false;
+                if (JsonNumber.IsMatch(text)) return JsonClr.Parse(text);
                 return text;
             }
             return PlainValue.From(value);
