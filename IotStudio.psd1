@@ -6,7 +6,7 @@
     Author                 = 'IotStudio contributors'
     CompanyName            = 'IotStudio contributors'
     Copyright              = '(c) IotStudio contributors. MIT License.'
-    Description            = 'PowerShell module for the Altair IoT Studio (AnythingDB) API: connections with token refresh and revoke, lazily streamed Categories and Things, property values, typed output, -WhatIf everywhere it changes data.'
+    Description            = 'PowerShell module for the Altair IoT Studio (AnythingDB) API: connections with token refresh and revoke; Categories, Models and versions, Things (with JSON Patch), property values, actions and events as lazily streamed, typed objects; Invoke-IotStudioRequest for any other call; -WhatIf everywhere it changes data.'
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
@@ -42,6 +42,10 @@
         'Remove-IotModel'
         'Get-IotModelVersion'
         'New-IotModelVersion'
+        'Update-IotThing'
+        'Reset-IotThingSecret'
+        'Invoke-IotStudioRequest'
+        'Get-IotStudioAccessToken'
         'Get-IotPropertyHistory'
         'Add-IotPropertyHistory'
         'Remove-IotPropertyHistory'
@@ -52,7 +56,7 @@
     PrivateData            = @{
         PSData = @{
             Tags         = @('Altair', 'IoTStudio', 'AnythingDB', 'IoT', 'REST', 'WoT', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'First release: connections, Categories, Things and Properties.'
+            ReleaseNotes = 'Models and versions, Update-IotThing (JSON Patch, bulk), Reset-IotThingSecret, actions (Invoke-/Get-/Set-/Remove-/Wait-IotAction), events, Invoke-IotStudioRequest and Get-IotStudioAccessToken.'
         }
     }
 }

@@ -123,21 +123,33 @@ function Invoke-PesterTests {
     $helpers = Join-Path $Root 'tests/Pester/TestHelpers.psm1'
     Import-Module $pester -Force
     Import-Module $helpers -Force
+    # The examples (a runbook and its offline test) install the emulator tool from out/packages and import the
+    # module by name, as users do.
+    $examples = @(Get-ChildItem (Join-Path $Root 'examples') -Recurse -Filter "*$Filter*.Tests.ps1" -ErrorAction SilentlyContinue)
+    if ($examples) {
+        $null = Invoke-EmulatorPackage
+        $env:IOTSTUDIO_PACKAGES = Join-Path $Out 'packages'
+    }
+    $savedModulePath = $env:PSModulePath
+    $env:PSModulePath = $Out + [IO.Path]::PathSeparator + $env:PSModulePath
     $emulator = Start-TestEmulator -Root $Root -Configuration $Configuration
     try {
         $env:IOTSTUDIO_TEST_MODULE = Join-Path $ModuleOut 'IotStudio.psd1'
         $config = New-PesterConfiguration
-        $config.Run.Path = Get-ChildItem (Join-Path $Root 'tests/Pester') -Filter "*$Filter*.Tests.ps1" | ForEach-Object FullName
+        $config.Run.Path = @(Get-ChildItem (Join-Path $Root 'tests/Pester') -Filter "*$Filter*.Tests.ps1" | ForEach-Object FullName) + @($examples | ForEach-Object FullName)
         $config.Run.PassThru = $true
         $config.Output.Verbosity = 'Normal'
         $config.Output.RenderMode = 'Plaintext'
         $config.TestResult.Enabled = $true
         $config.TestResult.OutputPath = Join-Path $Out 'test-results/pester.xml'
         $result = Invoke-Pester -Configuration $config
+        # A run that could not even start counts as a failure, never as "nothing failed".
+        if ($null -eq $result) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
         [pscustomobject]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount; Skipped = $result.SkippedCount }
     }
     finally {
         Stop-TestEmulator $emulator
+        $env:PSModulePath = $savedModulePath
     }
 }
 

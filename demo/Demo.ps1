@@ -33,7 +33,7 @@ Write-Note "Listening on $($emulator.Url) (loopback only)."
 
 try {
     Write-Step 'Connect-IotStudio with OAuth2 client credentials'
-    $connection = Connect-IotStudio -ApiUrl $emulator.Url -Space demo -ClientId $clientId -ClientSecret $secret -Scope category, thing -PassThru
+    $connection = Connect-IotStudio -ApiUrl $emulator.Url -Space demo -ClientId $clientId -ClientSecret $secret -Scope category, model, thing -PassThru
     $connection | Format-Table | Out-String -Width 120 | Write-Host
     Write-Note 'The token refreshes by itself before it expires; the secret is only ever held as a SecureString.'
 
@@ -78,6 +78,29 @@ try {
     $ids = @($firstFive[0].Uid, '01ARZ3NDEKTSV4RRFFQ69G5FAV', $firstFive[1].Uid)
     $found = $ids | Get-IotThing -ErrorVariable missing -ErrorAction SilentlyContinue
     Write-Note ("{0} Things found; {1} error: {2} ({3})" -f @($found).Count, @($missing).Count, $missing[0].FullyQualifiedErrorId.Split(',')[0], $missing[0].CategoryInfo.Category)
+
+    Write-Step 'An action from request to result: Invoke-IotAction, then Wait-IotAction'
+    $boiler = $firstFive[0]
+    $request = $boiler | Invoke-IotAction -Name calibrate -Input @{ offset = 0.5 }
+    Write-Note ("Invoke-IotAction requested '{0}' on {1}: status {2}, id {3}." -f $request.Name, $boiler.Title, $request.Status, $request.Id)
+    # The device's side, played here by a background job that reports the action completed a moment later.
+    $module = Join-Path $Root 'out/IotStudio/IotStudio.psd1'
+    $device = Start-ThreadJob -ArgumentList $module, $connection, $request -ScriptBlock {
+        param($module, $connection, $request)
+        Import-Module $module
+        Start-Sleep -Milliseconds 600
+        $request | Set-IotAction -Connection $connection -Status completed -Output @{ calibrated = $true }
+    }
+    $waited = Measure-Command { $done = $request | Wait-IotAction -TimeoutSec 30 }
+    $device | Receive-Job -Wait -AutoRemoveJob
+    Write-Note ("Wait-IotAction returned after {0:n1} s: status {1}, output calibrated={2}." -f $waited.TotalSeconds, $done.Status, $done.Output.calibrated)
+    $done | Format-Table | Out-String -Width 120 | Write-Host
+
+    Write-Step 'Anything else: Invoke-IotStudioRequest reuses the connection (auth, refresh, retries, errors)'
+    $raw = Invoke-IotStudioRequest -Path "/spaces/demo/things/$($boiler.Uid)/properties"
+    Write-Note ("GET /spaces/demo/things/{{id}}/properties answered temperature={0}, online={1}." -f $raw.temperature, $raw.online)
+    $pagesSeen = @(Invoke-IotStudioRequest -Path '/spaces/demo/categories/Sensors/things' -Query @{ limit = 2 } -Paginate -First 3).Count
+    Write-Note "With -Paginate it follows next_cursor like every list: -First 3 gave $pagesSeen items."
 
     Write-Step 'Disconnect-IotStudio revokes the token'
     Disconnect-IotStudio

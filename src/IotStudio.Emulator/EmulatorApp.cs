@@ -41,7 +41,7 @@ public static class EmulatorApp
         var app = builder.Build();
         if (options.Strict)
         {
-            app.Use(new StrictResponses(ApiContract.Current).InvokeAsync);
+            app.Use(new StrictResponses(ApiContract.Current, faults).InvokeAsync);
         }
         app.Use(new ApiPipeline(log, faults, tokens).InvokeAsync);
         app.UseRouting();
@@ -51,6 +51,7 @@ public static class EmulatorApp
         new ModelEndpoints(store, options).Map(app);
         new ThingEndpoints(store, options).Map(app);
         new ThingPatchEndpoints(store).Map(app);
+        new ThingSecretEndpoints(store).Map(app);
         new PropertyEndpoints(store).Map(app);
         new PropertyHistoryEndpoints(store, options).Map(app);
         new ActionEndpoints(store, options).Map(app);

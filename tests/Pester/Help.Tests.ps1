@@ -266,6 +266,17 @@ Describe 'Module help' {
     }
 }
 
+Describe 'README' {
+    It 'shows the runbook example and its test exactly as the suite runs them' {
+        $repo = Join-Path $PSScriptRoot '../..' | Resolve-Path | ForEach-Object ProviderPath
+        $readme = (Get-Content (Join-Path $repo 'README.md') -Raw) -replace "`r`n", "`n"
+        foreach ($file in 'Set-BoilerSetpoint.ps1', 'Set-BoilerSetpoint.Tests.ps1') {
+            $text = (Get-Content (Join-Path $repo "examples/runbook/$file") -Raw) -replace "`r`n", "`n"
+            $readme.Contains("``````powershell`n$($text.TrimEnd("`n"))`n``````") | Should -BeTrue -Because "README.md must show examples/runbook/$file as it is"
+        }
+    }
+}
+
 Describe 'tools/New-MamlHelp.ps1' {
     It 'writes one command element per page, creating the output folder' {
         $out = Join-Path $TestDrive 'a/b/en-US/Help.xml'

@@ -14,7 +14,7 @@ using IotStudio.Paging;
 namespace IotStudio.Api
 {
     /// <summary>The Things operations, plain and category-scoped.</summary>
-    public sealed class ThingsApi
+    public sealed partial class ThingsApi
     {
         private readonly IotStudioClient _client;
         internal ThingsApi(IotStudioClient client) { _client = client; }

@@ -53,6 +53,13 @@ namespace IotStudio.Auth
             return (await FetchShared(current, ct).ConfigureAwait(false)).Token;
         }
 
+        public async Task<IssuedToken> GetIssuedTokenAsync(CancellationToken ct)
+        {
+            var current = Volatile.Read(ref _current);
+            if (!IsFresh(current)) current = await FetchShared(current, ct).ConfigureAwait(false);
+            return new IssuedToken(current.Token, current.ExpiresAt, current.Scope);
+        }
+
         public async Task<string> RefreshAsync(string staleToken, CancellationToken ct)
         {
             var current = Volatile.Read(ref _current);

@@ -8,6 +8,16 @@ namespace IotStudio.Auth
 {
     internal static class SecureText
     {
+        /// <summary>A read-only SecureString holding <paramref name="text"/>; null for null.</summary>
+        public static SecureString Protect(string text)
+        {
+            if (text == null) return null;
+            var s = new SecureString();
+            foreach (var c in text) s.AppendChar(c);
+            s.MakeReadOnly();
+            return s;
+        }
+
         /// <summary>The plain text of a SecureString; call only where the value is sent.</summary>
         public static string Reveal(SecureString s)
         {

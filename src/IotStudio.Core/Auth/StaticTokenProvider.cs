@@ -16,6 +16,7 @@ namespace IotStudio.Auth
         public DateTimeOffset? ExpiresAt => null;
         public string GrantedScope => null;
         public Task<string> GetTokenAsync(CancellationToken ct) => Task.FromResult(_token);
+        public Task<IssuedToken> GetIssuedTokenAsync(CancellationToken ct) => Task.FromResult(new IssuedToken(_token, null, null));
         public Task<string> RefreshAsync(string staleToken, CancellationToken ct) => Task.FromResult(_token);
         public Task RevokeAsync(CancellationToken ct) => Task.CompletedTask;
     }

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IotStudio.Api;
 using IotStudio.Auth;
+using IotStudio.Models;
 using RestSharp;
 
 namespace IotStudio.Http
@@ -60,6 +61,7 @@ namespace IotStudio.Http
             PropertyHistory = new PropertyHistoryApi(this);
             Actions = new ActionsApi(this);
             Events = new EventsApi(this);
+            Raw = new RawApi(this);
         }
 
         /// <summary>The settings this client was made with.</summary>
@@ -88,9 +90,25 @@ namespace IotStudio.Http
         public ActionsApi Actions { get; }
         /// <summary>Events of Things.</summary>
         public EventsApi Events { get; }
+        /// <summary>Any call, built from a method, a path below the API URL, a query and a body.</summary>
+        public RawApi Raw { get; }
 
         /// <summary>Fetches the first token now, so bad credentials fail at connect time.</summary>
         public Task ConnectAsync(CancellationToken ct) => _tokens.GetTokenAsync(ct);
+
+        /// <summary>
+        /// The bearer token the next call would send (fetched or refreshed first when it is missing or close to
+        /// expiry), as a SecureString, with its expiry and scopes.
+        /// </summary>
+        public async Task<AccessToken> GetAccessTokenAsync(CancellationToken ct)
+        {
+            if (IsDisposed) throw new ObjectDisposedException(nameof(IotStudioClient), "This IoT Studio connection was closed; connect again.");
+            var issued = await _tokens.GetIssuedTokenAsync(ct).ConfigureAwait(false);
+            var scope = !string.IsNullOrEmpty(issued.Scope)
+                ? issued.Scope.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)
+                : (Credentials as ClientCredentials)?.Scopes.ToArray() ?? Array.Empty<string>();
+            return new AccessToken(SecureText.Protect(issued.Token), issued.ExpiresAt, scope, Options.BaseUrl);
+        }
 
         /// <summary>Revokes the token (client credentials) and disposes the client.</summary>
         public async Task DisconnectAsync(CancellationToken ct)

@@ -7,7 +7,7 @@ namespace IotStudio.Emulator.Contract;
 /// checked against the response schema the API description declares for that operation and status, and replaced by a
 /// 500 naming the schema path when it does not match. Injected faults are passed through unchecked, on purpose.
 /// </summary>
-public sealed class StrictResponses(ApiContract contract)
+public sealed class StrictResponses(ApiContract contract, Control.FaultInjector faults)
 {
     /// <summary>Set by the pipeline on a request whose answer is an injected fault.</summary>
     public const string FaultKey = "IotStudio.Emulator.Fault";
@@ -16,6 +16,39 @@ public sealed class StrictResponses(ApiContract contract)
     public int Violations => _violations;
 
     private int _violations;
+
+    // The "offSpecNext" fault: the first string of the answer becomes a number, which no schema of this API allows.
+    private static Span<byte> OffSpec(ReadOnlySpan<byte> json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json.ToArray());
+        Bend(node);
+        return System.Text.Encoding.UTF8.GetBytes(node?.ToJsonString() ?? "null");
+
+        static bool Bend(System.Text.Json.Nodes.JsonNode n)
+        {
+            switch (n)
+            {
+                case System.Text.Json.Nodes.JsonObject o:
+                    foreach (var (key, value) in o.ToList())
+                    {
+                        if (value is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out _))
+                        {
+                            o[key] = 12345;
+                            return true;
+                        }
+                        if (Bend(value))
+                        {
+                            return true;
+                        }
+                    }
+                    return false;
+                case System.Text.Json.Nodes.JsonArray a:
+                    return a.Any(Bend);
+                default:
+                    return false;
+            }
+        }
+    }
 
     public async Task InvokeAsync(HttpContext ctx, RequestDelegate next)
     {
@@ -39,7 +72,12 @@ public sealed class StrictResponses(ApiContract contract)
         string problem = null;
         if (operation != null && !ctx.Items.ContainsKey(FaultKey) && !ctx.RequestAborted.IsCancellationRequested)
         {
-            problem = contract.Validate(operation.OperationId, ctx.Response.StatusCode, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            var answer = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            if (faults.TakeOffSpec())
+            {
+                answer = OffSpec(answer);
+            }
+            problem = contract.Validate(operation.OperationId, ctx.Response.StatusCode, answer);
         }
         if (problem == null)
         {

@@ -20,7 +20,7 @@ public readonly record struct FaultDecision(FaultKind Kind, int Status, string R
 /// counters consumed) before any handler runs, so a faulted request changes no state.</summary>
 public sealed class FaultInjector
 {
-    private static readonly string[] Keys = ["every429", "retryAfter", "fail", "latencyMs", "dropNext", "html502Next"];
+    private static readonly string[] Keys = ["every429", "retryAfter", "fail", "latencyMs", "dropNext", "html502Next", "offSpecNext"];
 
     private readonly object _sync = new();
     private int _every429;
@@ -32,6 +32,24 @@ public sealed class FaultInjector
     private int _latencyMs;
     private int _dropNext;
     private int _html502Next;
+    private int _offSpecNext;
+
+    /// <summary>
+    /// True (and one count consumed) when the next JSON answer should be bent out of the API description, so that
+    /// the strict mode shows it catches a wrong answer. Only the strict mode consults it.
+    /// </summary>
+    public bool TakeOffSpec()
+    {
+        lock (_sync)
+        {
+            if (_offSpecNext <= 0)
+            {
+                return false;
+            }
+            _offSpecNext--;
+            return true;
+        }
+    }
 
     /// <summary>Priority: fail, html502Next, dropNext, every429. Every API request advances the every429 counter.</summary>
     public FaultDecision Decide()
@@ -82,6 +100,7 @@ public sealed class FaultInjector
         int? latency = body.ContainsKey("latencyMs") ? Count(body["latencyMs"], "latencyMs") : null;
         int? drop = body.ContainsKey("dropNext") ? Count(body["dropNext"], "dropNext") : null;
         int? html = body.ContainsKey("html502Next") ? Count(body["html502Next"], "html502Next") : null;
+        int? offSpec = body.ContainsKey("offSpecNext") ? Count(body["offSpecNext"], "offSpecNext") : null;
         (int Status, int Count, string RetryAfter)? fail = null;
         bool failGiven = body.TryGetPropertyValue("fail", out var failNode);
         if (failGiven && failNode != null)
@@ -122,6 +141,10 @@ public sealed class FaultInjector
             {
                 _html502Next = html ?? 0;
             }
+            if (body.ContainsKey("offSpecNext"))
+            {
+                _offSpecNext = offSpec ?? 0;
+            }
             if (failGiven)
             {
                 (_failStatus, _failCount, _failRetryAfter) = fail ?? (0, 0, null);
@@ -142,6 +165,7 @@ public sealed class FaultInjector
             _latencyMs = 0;
             _dropNext = 0;
             _html502Next = 0;
+            _offSpecNext = 0;
         }
     }
 
@@ -178,6 +202,7 @@ public sealed class FaultInjector
                 w.WriteNumber("latencyMs", _latencyMs);
                 w.WriteNumber("dropNext", _dropNext);
                 w.WriteNumber("html502Next", _html502Next);
+                w.WriteNumber("offSpecNext", _offSpecNext);
                 w.WriteEndObject();
             });
         }

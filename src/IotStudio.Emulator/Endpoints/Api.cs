@@ -39,6 +39,44 @@ public static class Api
     public static JsonObject ReadObject(HttpContext ctx) =>
         ReadJson(ctx) as JsonObject ?? throw ApiErrors.BadRequest("the request body must be a JSON object");
 
+    /// <summary>
+    /// A create or update document (Category, Model, Model version, Thing). Clients generated from the spec send every
+    /// unset optional field as <c>null</c>, and the service treats <c>null</c> as not given: such fields are dropped here,
+    /// at every depth, except inside <c>status</c>, where null is a property's value.
+    /// </summary>
+    public static JsonObject ReadDocument(HttpContext ctx)
+    {
+        var body = ReadObject(ctx);
+        DropNulls(body);
+        return body;
+    }
+
+    private static void DropNulls(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (value == null)
+                    {
+                        obj.Remove(key);
+                    }
+                    else if (key != "status")
+                    {
+                        DropNulls(value);
+                    }
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    DropNulls(item);
+                }
+                break;
+        }
+    }
+
     /// <summary>The <c>{id}</c> route value as an upper-case ULID; 400 when it is not a ULID.</summary>
     public static string ThingId(HttpContext ctx)
     {

@@ -17,7 +17,7 @@ public sealed class CategoryEndpoints(EmulatorStore store, EmulatorOptions optio
 
     private Task Create(HttpContext ctx)
     {
-        var (name, description, model) = ThingDocument.Category(Api.ReadObject(ctx));
+        var (name, description, model) = ThingDocument.Category(Api.ReadDocument(ctx));
         var space = store.Space(Api.Route(ctx, "space"));
         byte[] json;
         lock (space.Sync)
@@ -45,7 +45,8 @@ public sealed class CategoryEndpoints(EmulatorStore store, EmulatorOptions optio
         List<byte[]> items;
         lock (space.Sync)
         {
-            page = Pager.ByOffset(space.CategoryList, req);
+            // Listed in name order, as the service does (not in creation order).
+            page = Pager.ByOffset(space.CategoryList.OrderBy(c => c.Name, StringComparer.Ordinal).ToList(), req);
             items = page.Items.Select(c => c.Json()).ToList();
         }
         return JsonOut.WriteAsync(ctx, 200, Pager.ListBody(items, page.Next, page.Previous));
@@ -65,7 +66,7 @@ public sealed class CategoryEndpoints(EmulatorStore store, EmulatorOptions optio
     private Task Put(HttpContext ctx)
     {
         string name = Api.Route(ctx, "category");
-        var (bodyName, description, model) = ThingDocument.Category(Api.ReadObject(ctx));
+        var (bodyName, description, model) = ThingDocument.Category(Api.ReadDocument(ctx));
         if (bodyName != name)
         {
             throw ApiErrors.BadRequest($"a category cannot be renamed: body name '{bodyName}' differs from '{name}'",

@@ -22,7 +22,7 @@ public sealed class ModelEndpoints(EmulatorStore store, EmulatorOptions options)
 
     private Task Create(HttpContext ctx)
     {
-        var (name, description) = ThingDocument.Model(Api.ReadObject(ctx));
+        var (name, description) = ThingDocument.Model(Api.ReadDocument(ctx));
         var space = store.Space(Api.Route(ctx, "space"));
         byte[] json;
         lock (space.Sync)
@@ -69,7 +69,7 @@ public sealed class ModelEndpoints(EmulatorStore store, EmulatorOptions options)
     private Task Put(HttpContext ctx)
     {
         string name = Api.Route(ctx, "model");
-        var (bodyName, description) = ThingDocument.Model(Api.ReadObject(ctx));
+        var (bodyName, description) = ThingDocument.Model(Api.ReadDocument(ctx));
         if (bodyName != name)
         {
             throw ApiErrors.BadRequest($"a model cannot be renamed: body name '{bodyName}' differs from '{name}'",
@@ -101,7 +101,7 @@ public sealed class ModelEndpoints(EmulatorStore store, EmulatorOptions options)
 
     private Task CreateVersion(HttpContext ctx)
     {
-        var (title, description, template) = ThingDocument.ModelVersion(Api.ReadObject(ctx));
+        var (title, description, template) = ThingDocument.ModelVersion(Api.ReadDocument(ctx));
         var space = store.Space(Api.Route(ctx, "space"));
         byte[] json;
         lock (space.Sync)

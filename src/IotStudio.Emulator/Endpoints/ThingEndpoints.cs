@@ -27,7 +27,8 @@ public sealed class ThingEndpoints(EmulatorStore store, EmulatorOptions options)
     private Task Create(HttpContext ctx)
     {
         string category = Api.Route(ctx, "category");
-        var body = Api.ReadObject(ctx);
+        var body = Api.ReadDocument(ctx);
+        RefuseCategoriesWhenScoped(body, category);
         var categories = ThingDocument.Prepare(body) ?? [];
         if (category != null && !categories.Contains(category))
         {
@@ -114,7 +115,7 @@ public sealed class ThingEndpoints(EmulatorStore store, EmulatorOptions options)
     {
         string uid = Api.ThingId(ctx);
         string category = Api.Route(ctx, "category");
-        var body = Api.ReadObject(ctx);
+        var body = Api.ReadDocument(ctx);
         var space = store.Space(Api.Route(ctx, "space"));
         byte[] json;
         lock (space.Sync)
@@ -138,11 +139,26 @@ public sealed class ThingEndpoints(EmulatorStore store, EmulatorOptions options)
         return JsonOut.NoContent(ctx);
     }
 
+    /// <summary>The category-scoped schemas (ThingCategoryCreate, ThingCategoryUpdate) have no <c>categories</c>:
+    /// the path names the Category, and a body that names others is refused rather than merged.</summary>
+    private static void RefuseCategoriesWhenScoped(JsonObject body, string category)
+    {
+        if (category != null && body.ContainsKey("categories"))
+        {
+            throw ApiErrors.BadRequest("a Thing created or updated through a category's path cannot carry 'categories'; use /spaces/{space}/things to change its categories",
+                ApiErrors.Details("field", "categories"));
+        }
+    }
+
     /// <summary>Full replacement of a Thing's document (PUT, and the result of a PATCH). uid, id, created are
     /// kept; modified is set. On the plain route <c>categories</c> is replaced when given (when absent it is kept
     /// for PUT, emptied for PATCH); on a scoped route it is never changed. Call under the space lock.</summary>
     public static void Replace(SpaceData space, ThingRecord t, JsonObject doc, bool scoped, bool absentCategoriesMeanNone)
     {
+        if (scoped)
+        {
+            RefuseCategoriesWhenScoped(doc, "the category");
+        }
         var categories = ThingDocument.Prepare(doc);
         ThingDocument.RequireModel(space, doc["model"]);
         if (!scoped)

@@ -10,8 +10,11 @@ namespace IotStudio.Emulator.Store;
 public sealed class ThingRecord
 {
     /// <summary>Fields written when the body lacks them, with their default JSON.</summary>
+    // A stored Thing always shows these fields, as the service's documents do (so a JSON Patch can replace them).
     private static readonly (string Name, byte[] Json)[] Defaults =
     [
+        ("title", "\"\""u8.ToArray()),
+        ("description", "\"\""u8.ToArray()),
         ("status", "{}"u8.ToArray()),
         ("properties", "{}"u8.ToArray()),
         ("actions", "{}"u8.ToArray()),
@@ -39,6 +42,9 @@ public sealed class ThingRecord
     public string[] Categories { get; private set; }
 
     public DateTime Created { get; }
+
+    /// <summary>The Thing's OAuth2 client id, null until its secret is first reset (then shown as <c>client_id</c>).</summary>
+    public string ClientId { get; private set; }
 
     public DateTime Modified { get; private set; }
 
@@ -74,6 +80,12 @@ public sealed class ThingRecord
     public void SetCategories(string[] categories)
     {
         Categories = categories;
+        Invalidate();
+    }
+
+    public void SetClientId(string clientId)
+    {
+        ClientId = clientId;
         Invalidate();
     }
 
@@ -136,6 +148,10 @@ public sealed class ThingRecord
                     w.WriteStringValue(c);
                 }
                 w.WriteEndArray();
+            }
+            if (ClientId != null)
+            {
+                w.WriteString("client_id", ClientId);
             }
             foreach (var kv in Body)
             {

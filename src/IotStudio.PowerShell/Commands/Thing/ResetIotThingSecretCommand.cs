@@ -1,0 +1,19 @@
+using System.Management.Automation;
+using IotStudio.Models;
+
+namespace IotStudio.PowerShell.Commands
+{
+    /// <summary>Gives a Thing a new OAuth2 client secret (and a client id, the first time); the old secret stops working.</summary>
+    [Cmdlet(VerbsCommon.Reset, "IotThingSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ThingSecret))]
+    public sealed class ResetIotThingSecretCommand : ThingChildCmdlet
+    {
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var (connection, thing) = ThingTarget();
+            if (!ShouldProcess($"Thing {ThingId} in space {thing.Space}", Strings.ShouldResetThingSecret)) return;
+            ForItem(ThingId, () => WriteObject(Run(ct => connection.Client.Things.ResetSecretAsync(thing, ct))));
+        }
+    }
+}
