@@ -399,7 +399,7 @@ namespace IotStudio.Core.Tests
         }
 
         [Fact]
-        public void Add_ChecksTheEntryAtOnce_AndTheBatchSizeIs1To100()
+        public void Add_ChecksTheEntryAtOnce_TheThingWhenMade_AndTheBatchSizeIs1To100()
         {
             using var client = WithToken(new FakeHandler());
             var upload = new PropertyHistoryUpload(client.PropertyHistory, Plain);
@@ -409,6 +409,8 @@ namespace IotStudio.Core.Tests
             Assert.Equal(0, upload.Pending);
             Assert.Throws<ArgumentOutOfRangeException>(() => new PropertyHistoryUpload(client.PropertyHistory, Plain, 0));
             Assert.Throws<ArgumentOutOfRangeException>(() => new PropertyHistoryUpload(client.PropertyHistory, Plain, 101));
+            var bad = Assert.Throws<ArgumentException>(() => new PropertyHistoryUpload(client.PropertyHistory, new ThingPath(Space, "not-a-ulid")));
+            Assert.Contains("not-a-ulid", bad.Message);
         }
     }
 }

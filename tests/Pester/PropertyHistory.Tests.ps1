@@ -330,6 +330,19 @@ Describe 'Properties history cmdlets' {
             (Get-ApiLog).body | Should -Be '[{"at":"2023-05-15T10:00:00Z","properties":{"temperature":5}}]'
         }
 
+        It 'refuses a Thing id that is not a ULID as that item''s error, and sends the values of the other Things' {
+            $rows = @(
+                [pscustomobject]@{ ThingId = 'not-a-ulid'; Timestamp = $T0; Name = 't'; Value = 1 }
+                [pscustomobject]@{ ThingId = $Id; Timestamp = $T0; Name = 't'; Value = 2 }
+            )
+            $rows | Add-IotPropertyHistory -ErrorVariable ev -ErrorAction SilentlyContinue
+            $ev | Should -HaveCount 1
+            $ev[0].FullyQualifiedErrorId | Should -Be "PropertyHistoryInvalidArgument,$Cmd.AddIotPropertyHistoryCommand"
+            $ev[0].TargetObject | Should -Be $rows[0]
+            $ev[0].Exception.Message | Should -Match 'not-a-ulid'
+            (Get-ApiLog).path | Should -Be "/spaces/test/things/$Id/properties-history/t"
+        }
+
         It 'uses the category-scoped path with -Category' {
             $seed = Add-EmulatorThing -Count 1 -Category Boilers
             Clear-EmulatorLog

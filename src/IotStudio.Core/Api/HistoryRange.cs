@@ -6,19 +6,6 @@ using IotStudio.Models;
 
 namespace IotStudio.Api
 {
-    /// <summary>How precisely one end of a <see cref="HistoryRange"/> was given.</summary>
-    public enum HistoryPrecision
-    {
-        /// <summary>A date-time: exactly that instant.</summary>
-        Instant,
-        /// <summary>A calendar day (<c>2023-05-15</c>), UTC.</summary>
-        Day,
-        /// <summary>A calendar month (<c>2023-05</c>), UTC.</summary>
-        Month,
-        /// <summary>A calendar year (<c>2023</c>), UTC.</summary>
-        Year,
-    }
-
     /// <summary>
     /// The time selection of a properties-history request (the API's <c>at</c>): one instant, or a range
     /// <c>from|to</c> whose ends are date-times or the API's short forms (a year <c>2022|2023</c>, a month

@@ -21,12 +21,14 @@ namespace IotStudio.Api
         private readonly PropertyHistoryApi _api;
         private readonly List<(PropertyHistoryGroup Entry, object Tag)> _pending = new List<(PropertyHistoryGroup, object)>();
 
-        /// <summary>An upload to <paramref name="thing"/>, sending up to <paramref name="batchSize"/> entries per request.</summary>
+        /// <summary>An upload to <paramref name="thing"/> (checked now), sending up to <paramref name="batchSize"/> entries per request.</summary>
         public PropertyHistoryUpload(PropertyHistoryApi api, ThingPath thing, int batchSize = PropertyHistoryApi.MaxBatchSize)
         {
             if (batchSize < 1 || batchSize > PropertyHistoryApi.MaxBatchSize)
                 throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, $"The batch size must be between 1 and {PropertyHistoryApi.MaxBatchSize}.");
             _api = api ?? throw new ArgumentNullException(nameof(api));
+            // A bad space, Category or Thing id fails here, not later inside a batch.
+            thing.Path();
             Thing = thing;
             BatchSize = batchSize;
         }

@@ -5,9 +5,6 @@ using IotStudio.Emulator.Infrastructure;
 
 namespace IotStudio.Emulator.Store;
 
-/// <summary>One value of a Thing's properties history.</summary>
-public readonly record struct HistoryValue(long Ticks, string Name, JsonNode Value);
-
 /// <summary>A Thing's properties history: values by time (UTC, whole milliseconds) and property name, in time order
 /// and, at one time, in ordinal name order. At most one value per property and millisecond. Not thread-safe: use under
 /// the owning <see cref="SpaceData.Sync"/> lock.</summary>

@@ -56,14 +56,19 @@ namespace IotStudio.PowerShell.Commands
             if (!ShouldProcess($"Thing {ThingId} in space {thing.Space}",
                 string.Format(CultureInfo.CurrentCulture, Strings.ShouldAddHistory, names, ApiTime.Format(entry.Timestamp)))) return;
 
-            var upload = _uploads.FirstOrDefault(u => u.Thing.ToString() == thing.ToString());
-            if (upload == null)
+            PropertyHistoryUpload upload = null;
+            ForItem(target, () =>
             {
-                upload = new PropertyHistoryUpload(connection.Client.PropertyHistory, thing);
-                _uploads.Add(upload);
-            }
-            ForItem(target, () => upload.Add(entry, target));
-            if (upload.IsFull) Send(upload);
+                // One upload per Thing; making it checks the space, Category and Thing id, so a bad one is this item's error.
+                upload = _uploads.FirstOrDefault(u => u.Thing.ToString() == thing.ToString());
+                if (upload == null)
+                {
+                    upload = new PropertyHistoryUpload(connection.Client.PropertyHistory, thing);
+                    _uploads.Add(upload);
+                }
+                upload.Add(entry, target);
+            });
+            if (upload != null && upload.IsFull) Send(upload);
         }
 
         /// <inheritdoc />
