@@ -6,7 +6,7 @@
     Author                 = 'IotStudio contributors'
     CompanyName            = 'IotStudio contributors'
     Copyright              = '(c) IotStudio contributors. MIT License.'
-    Description            = 'PowerShell module for the Altair IoT Studio (AnythingDB) API: connections with token refresh and revoke; Categories, Models and versions, Things (with JSON Patch), property values, actions and events as lazily streamed, typed objects; Invoke-IotStudioRequest for any other call; -WhatIf everywhere it changes data.'
+    Description            = 'PowerShell module for the Altair IoT Studio (AnythingDB) API: connections with token refresh and revoke; Categories, Models and versions, Things (with JSON Patch), property values and their history, actions and events as lazily streamed, typed objects; AQL queries streamed batch by batch (Invoke-IotQuery); Invoke-IotStudioRequest for any other call; -WhatIf everywhere it changes data.'
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
@@ -46,6 +46,7 @@
         'Reset-IotThingSecret'
         'Invoke-IotStudioRequest'
         'Get-IotStudioAccessToken'
+        'Invoke-IotQuery'
         'Get-IotPropertyHistory'
         'Add-IotPropertyHistory'
         'Remove-IotPropertyHistory'
@@ -56,7 +57,7 @@
     PrivateData            = @{
         PSData = @{
             Tags         = @('Altair', 'IoTStudio', 'AnythingDB', 'IoT', 'REST', 'WoT', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'Models and versions, Update-IotThing (JSON Patch, bulk), Reset-IotThingSecret, actions (Invoke-/Get-/Set-/Remove-/Wait-IotAction), events, Invoke-IotStudioRequest and Get-IotStudioAccessToken.'
+            ReleaseNotes = 'Models and versions, Update-IotThing (JSON Patch, bulk), Reset-IotThingSecret, actions (Invoke-/Get-/Set-/Remove-/Wait-IotAction), events, Invoke-IotStudioRequest, Get-IotStudioAccessToken, Invoke-IotQuery (query cursors) and properties history (Get-/Add-/Remove-IotPropertyHistory).'
         }
     }
 }

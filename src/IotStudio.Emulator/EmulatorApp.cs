@@ -56,6 +56,7 @@ public static class EmulatorApp
         new PropertyHistoryEndpoints(store, options).Map(app);
         new ActionEndpoints(store, options).Map(app);
         new EventEndpoints(store, options).Map(app);
+        new QueryEndpoints(store).Map(app);
         new ControlEndpoints(store, log, faults, tokens).Map(app);
         // Unknown /spaces routes: ApiPipeline turns the bare 404 into an API error body.
         return app;

@@ -7,15 +7,13 @@ BeforeDiscovery {
     # Verbs that change data. Connect/New/Use/Disconnect of a connection change nothing on the service.
     $changeVerbs = 'New', 'Set', 'Remove', 'Reset', 'Update', 'Add', 'Invoke', 'Send', 'Clear', 'Disconnect'
     $connectionNouns = 'IotStudio', 'IotStudioConnection'
-    # Read-only despite its verb: an AQL query only reads (the API makes its cursor with a POST).
-    $readOnly = 'Invoke-IotQuery'
 
     $script:Commands = foreach ($c in Get-Command -Module IotStudio -CommandType Cmdlet | Sort-Object Name) {
         $a = $c.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
         @{
             Name          = $c.Name
             Verb          = $c.Verb
-            ChangesData   = $c.Verb -in $changeVerbs -and $c.Noun -notin $connectionNouns -and $c.Name -notin $readOnly
+            ChangesData   = $c.Verb -in $changeVerbs -and $c.Noun -notin $connectionNouns
             ShouldProcess = $a.SupportsShouldProcess
             Lists         = $c.Verb -eq 'Get' -and $c.Parameters.ContainsKey('PageSize')
         }

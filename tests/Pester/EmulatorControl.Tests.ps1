@@ -39,12 +39,120 @@ Describe 'The emulator control API' {
             $hot | Should -HaveCount 8
         }
 
+        It 'seeds Categories, Models with versions, properties history and actions in the same call' {
+            $r = Invoke-Emulator -Method POST -Path '/_emulator/seed' -Body @{
+                space = 'seed'; count = 3
+                categories = @(@{ name = 'Boilers'; description = 'hot' }, @{ name = 'Pumps' })
+                models = @(@{ name = 'thermo'; description = 't'; versions = @(@{ title = 'v1'; template = @{ title = 'Thermostat' } }, @{ title = 'v2' }) })
+                thing = @{ title = 'b-{i}'; categories = @('Boilers'); model = @{ name = 'thermo'; version = 2 } }
+                history = @{ perThing = 4; from = '2024-01-01T00:00:00Z'; intervalSeconds = 3600; properties = @{ temperature = '{i * 10 + j}' } }
+                actions = @{ name = 'reboot'; perThing = 2; input = @{ delay = '{j}' }; status = 'completed' }
+            }
+            $r.count | Should -Be 3
+            $r.history | Should -Be 12
+            $r.actions | Should -Be 6
+            (Invoke-RestMethod -Uri "$script:Url/spaces/seed/categories" -Headers $script:Auth).data.name | Should -Be 'Boilers', 'Pumps'
+            (Invoke-RestMethod -Uri "$script:Url/spaces/seed/models/thermo/versions" -Headers $script:Auth).data.version | Should -Be 1, 2
+            $things = (Invoke-RestMethod -Uri "$script:Url/spaces/seed/things" -Headers $script:Auth).data
+            $things.categories | Sort-Object -Unique | Should -Be 'Boilers'
+            $things[1].model.version | Should -Be 2
+            $actions = (Invoke-RestMethod -Uri "$script:Url/spaces/seed/things/$($things[1].uid)/actions/reboot" -Headers $script:Auth).data
+            $actions | Should -HaveCount 2
+            $actions.reboot.input.delay | Should -Be 1, 2
+            $actions.reboot.status | Sort-Object -Unique | Should -Be 'completed'
+        }
+
+        It 'refuses a Thing template bound to a Model the seed does not create, and seeds nothing' {
+            $r = Invoke-WebRequest -Method POST -Uri "$script:Url/_emulator/seed" -ContentType 'application/json' -SkipHttpErrorCheck `
+                -Body (@{ space = 'seed'; count = 5; categories = @(@{ name = 'Early' }); thing = @{ title = 'x'; model = @{ name = 'nope' } } } | ConvertTo-Json -Compress -Depth 5)
+            $r.StatusCode | Should -Be 400
+            ($r.Content | ConvertFrom-Json).error.message | Should -BeLike "*model 'nope'*"
+            (Invoke-RestMethod -Uri "$script:Url/spaces/seed/things" -Headers $script:Auth).data | Should -BeNullOrEmpty
+            (Invoke-RestMethod -Uri "$script:Url/spaces/seed/categories" -Headers $script:Auth).data | Should -BeNullOrEmpty
+        }
+
         It 'refuses a malformed template expression with 400 naming the field, and seeds nothing' {
             $r = Invoke-WebRequest -Method POST -Uri "$script:Url/_emulator/seed" -ContentType 'application/json' -SkipHttpErrorCheck `
                 -Body (@{ space = 'seed'; count = 5; thing = @{ title = 'x-{i %}' } } | ConvertTo-Json -Compress)
             $r.StatusCode | Should -Be 400
             ($r.Content | ConvertFrom-Json).error.message | Should -BeLike '*thing.title*'
             (Invoke-RestMethod -Uri "$script:Url/spaces/seed/things" -Headers $script:Auth).data | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'GET /_emulator/stats' {
+        It 'counts what each space holds, and reports memory' {
+            $null = Invoke-Emulator -Method POST -Path '/_emulator/seed' -Body @{ space = 'stats'; count = 5; actions = @{ name = 'ping'; perThing = 2 } }
+            $stats = Invoke-Emulator -Path '/_emulator/stats?gc=true'
+            $stats.things | Should -Be 5
+            $stats.spaces.stats.things | Should -Be 5
+            $stats.spaces.stats.actions | Should -Be 10
+            $stats.managedBytes | Should -BeGreaterThan 0
+            $stats.workingSetBytes | Should -BeGreaterThan $stats.managedBytes
+        }
+    }
+
+    Context 'GET and DELETE /_emulator/requests' {
+        It 'logs API requests in order without their token, from a sequence number on, and clears them' {
+            $null = Get-Api '/spaces/log/categories'
+            $null = Get-Api '/spaces/log/things?limit=3'
+            $all = (Invoke-Emulator -Path '/_emulator/requests').data
+            $all | Should -HaveCount 2
+            $all[1].query | Should -Be 'limit=3'
+            $all[1].auth | Should -BeTrue
+            ($all | ConvertTo-Json -Depth 5) | Should -Not -BeLike '*static-test-token*'
+            (Invoke-Emulator -Path "/_emulator/requests?since=$($all[0].seq)").data.path | Should -Be '/spaces/log/things'
+            (Invoke-Emulator -Method DELETE -Path '/_emulator/requests').cleared | Should -Be 2
+            (Invoke-Emulator -Path '/_emulator/requests').data | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'GET, POST and DELETE /_emulator/faults' {
+        It 'merges settings, reports them, applies them to API requests, and clears them' {
+            $set = Invoke-Emulator -Method POST -Path '/_emulator/faults' -Body @{ fail = @{ status = 503; count = 1 }; latencyMs = 1 }
+            $set.fail.status | Should -Be 503
+            (Invoke-Emulator -Path '/_emulator/faults').latencyMs | Should -Be 1
+            (Get-Api '/spaces/f/categories').StatusCode | Should -Be 503
+            (Get-Api '/spaces/f/categories').StatusCode | Should -Be 200
+            $cleared = Invoke-Emulator -Method DELETE -Path '/_emulator/faults'
+            $cleared.latencyMs | Should -Be 0
+            $cleared.fail | Should -BeNullOrEmpty
+        }
+
+        It 'refuses an unknown setting with 400 listing the known ones' {
+            $r = Invoke-WebRequest -Method POST -Uri "$script:Url/_emulator/faults" -ContentType 'application/json' -Body '{"nope":1}' -SkipHttpErrorCheck
+            $r.StatusCode | Should -Be 400
+            ($r.Content | ConvertFrom-Json).error.details.known | Should -Contain 'offSpecNext'
+        }
+    }
+
+    Context 'POST /_emulator/expire-tokens and GET /_emulator/tokens' {
+        It 'expires issued tokens (not static ones) and counts them' {
+            $token = (Invoke-RestMethod -Method POST -Uri "$script:Url/oauth2/token" -Body @{ grant_type = 'client_credentials'; client_id = 'test-client'; client_secret = 'test-secret-S3cr3t!' }).access_token
+            $before = Invoke-Emulator -Path '/_emulator/tokens'
+            $before.issued | Should -BeGreaterThan 0
+            (Invoke-Emulator -Method POST -Path '/_emulator/expire-tokens').expired | Should -BeGreaterThan 0
+            (Invoke-WebRequest -Uri "$script:Url/spaces/t/categories" -Headers @{ Authorization = "Bearer $token" } -SkipHttpErrorCheck).StatusCode | Should -Be 401
+            (Get-Api '/spaces/t/categories').StatusCode | Should -Be 200
+            (Invoke-Emulator -Path '/_emulator/tokens').active | Should -Be 0
+        }
+    }
+
+    Context 'POST /_emulator/reset' {
+        It 'clears every space and the request log' {
+            $null = Invoke-Emulator -Method POST -Path '/_emulator/seed' -Body @{ space = 'r'; count = 2 }
+            $null = Get-Api '/spaces/r/things'
+            (Invoke-Emulator -Method POST -Path '/_emulator/reset').reset | Should -BeTrue
+            (Invoke-Emulator -Path '/_emulator/stats').things | Should -Be 0
+            (Invoke-Emulator -Path '/_emulator/requests').data | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'an unknown control endpoint' {
+        It 'answers 404 in the API error shape' {
+            $r = Invoke-WebRequest -Uri "$script:Url/_emulator/nope" -SkipHttpErrorCheck
+            $r.StatusCode | Should -Be 404
+            ($r.Content | ConvertFrom-Json).error.message | Should -BeLike '*no such control endpoint*'
         }
     }
 

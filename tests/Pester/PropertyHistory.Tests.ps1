@@ -64,6 +64,16 @@ Describe 'Properties history cmdlets' {
             Find-JsonElement $out | Should -BeNullOrEmpty
         }
 
+        It 'reads the history the emulator''s seed wrote, one value per entry' {
+            $seed = Invoke-Emulator -Method POST -Path '/_emulator/seed' -Body @{
+                space = 'test'; count = 2; titlePrefix = 'S'
+                history = @{ perThing = 3; from = '2024-01-01T00:00:00Z'; intervalSeconds = 3600; properties = @{ temperature = '{i * 10 + j}' } }
+            }
+            $out = @(Get-IotPropertyHistory $seed.last -From '2024-01-01T01:00:00Z')
+            $out.Value | Should -Be 22, 23
+            $out.Timestamp | Should -Be ([DateTimeOffset]'2024-01-01T01:00:00Z'), ([DateTimeOffset]'2024-01-01T02:00:00Z')
+        }
+
         It 'sends -From/-To as at=from|to in UTC, and reads only that range' {
             Add-Sample $Id
             Clear-EmulatorLog

@@ -62,6 +62,7 @@ namespace IotStudio.Http
             Actions = new ActionsApi(this);
             Events = new EventsApi(this);
             Raw = new RawApi(this);
+            Query = new QueryApi(this);
         }
 
         /// <summary>The settings this client was made with.</summary>
@@ -92,6 +93,8 @@ namespace IotStudio.Http
         public EventsApi Events { get; }
         /// <summary>Any call, built from a method, a path below the API URL, a query and a body.</summary>
         public RawApi Raw { get; }
+        /// <summary>Query cursors: AQL queries read batch by batch.</summary>
+        public QueryApi Query { get; }
 
         /// <summary>Fetches the first token now, so bad credentials fail at connect time.</summary>
         public Task ConnectAsync(CancellationToken ct) => _tokens.GetTokenAsync(ct);

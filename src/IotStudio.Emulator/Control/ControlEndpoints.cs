@@ -10,8 +10,6 @@ namespace IotStudio.Emulator.Control;
 /// <summary>Test-control endpoints under /_emulator: no auth, never logged, never faulted.</summary>
 public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultInjector faults, TokenStore tokens)
 {
-    public const int MaxSeedCount = 2_000_000;
-
     public void Map(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/_emulator");
@@ -19,6 +17,7 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
         g.MapGet("/requests", Safe(GetRequests));
         g.MapDelete("/requests", Safe(ctx => Count(ctx, "cleared", log.Clear())));
         g.MapPost("/seed", Safe(Seed));
+        g.MapGet("/stats", Safe(Stats));
         g.MapGet("/faults", Safe(ctx => JsonOut.WriteAsync(ctx, 200, faults.Describe())));
         g.MapPost("/faults", Safe(SetFaults));
         g.MapDelete("/faults", Safe(ctx =>
@@ -27,6 +26,7 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
             return JsonOut.WriteAsync(ctx, 200, faults.Describe());
         }));
         g.MapPost("/expire-tokens", Safe(ctx => Count(ctx, "expired", tokens.ExpireAll())));
+        g.MapPost("/expire-cursors", Safe(ctx => Count(ctx, "expired", Endpoints.QueryEndpoints.ExpireAll(store))));
         g.MapGet("/tokens", Safe(ctx =>
         {
             var (issued, revoked, active) = tokens.Counts();
@@ -75,104 +75,57 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
         await JsonOut.WriteAsync(ctx, 200, faults.Describe());
     }
 
+    // What the emulator holds and what it costs: counts per space and the process's memory (after a full collection
+    // when ?gc=true, so that memory per Thing can be measured).
+    private Task Stats(HttpContext ctx)
+    {
+        if (string.Equals(ctx.Request.Query["gc"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+        var spaces = new JsonObject();
+        long things = 0;
+        foreach (var space in store.Spaces())
+        {
+            lock (space.Sync)
+            {
+                long history = 0, actions = 0, events = 0;
+                foreach (var t in space.Things)
+                {
+                    history += t.HasHistory ? t.History.Count : 0;
+                    if (t.HasActivity)
+                    {
+                        actions += t.Activity.Actions.Count;
+                        events += t.Activity.Events.Count;
+                    }
+                }
+                things += space.Things.Count;
+                spaces[space.Name] = new JsonObject
+                {
+                    ["categories"] = space.Categories.Count,
+                    ["models"] = space.Models.Count,
+                    ["things"] = space.Things.Count,
+                    ["history"] = history,
+                    ["actions"] = actions,
+                    ["events"] = events,
+                };
+            }
+        }
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return JsonOut.WriteAsync(ctx, 200, new JsonObject
+        {
+            ["things"] = things,
+            ["managedBytes"] = GC.GetTotalMemory(false),
+            ["workingSetBytes"] = process.WorkingSet64,
+            ["spaces"] = spaces,
+        });
+    }
+
     private async Task Seed(HttpContext ctx)
     {
         var body = await ReadObjectAsync(ctx);
-        string spaceName = String(body, "space") ?? throw ApiErrors.BadRequest("space is required");
-        if (spaceName.Length == 0)
-        {
-            throw ApiErrors.BadRequest("space is required");
-        }
-        int count = body["count"] is JsonValue cv && cv.GetValueKind() == JsonValueKind.Number && cv.TryGetValue(out int c) ? c : -1;
-        if (count < 0 || count > MaxSeedCount)
-        {
-            throw ApiErrors.BadRequest($"count must be an integer between 0 and {MaxSeedCount}");
-        }
-        string category = String(body, "category");
-        if (category != null && !ThingDocument.IsValidName(category))
-        {
-            throw ApiErrors.BadRequest("invalid category name: it must match ^[a-zA-Z0-9_:-]{1,26}$");
-        }
-        string prefix = String(body, "titlePrefix") ?? "Thing";
-        var status = body["status"];
-        if (status != null && status is not JsonObject)
-        {
-            throw ApiErrors.BadRequest("status must be an object");
-        }
-
-        if (status is JsonObject statusTemplate)
-        {
-            _ = statusTemplate.Count; // materialise once, so clones are ready-made objects rather than lazy parses
-        }
-        // "thing": a Thing Description template with per-Thing values ({i}, {i % 40}, ...), compiled once.
-        SeedTemplate template = null;
-        if (body["thing"] is { } thingTemplate)
-        {
-            if (thingTemplate is not JsonObject)
-            {
-                throw ApiErrors.BadRequest("thing must be an object (a Thing Description template)");
-            }
-            template = SeedTemplate.Compile(thingTemplate, "thing");
-            // Check the template's shape once, on its first instance, with the rules of a created Thing.
-            ThingDocument.Prepare((JsonObject)template.For(1));
-        }
-
-        var space = store.Space(spaceName);
-        string first = null, last = null;
-        lock (space.Sync)
-        {
-            var now = JsonOut.Now();
-            string[] categories = [];
-            if (category != null)
-            {
-                if (!space.Categories.ContainsKey(category))
-                {
-                    var cat = new CategoryRecord { Name = category, Description = "", Created = now, Modified = now };
-                    space.CategoryList.Add(cat);
-                    space.Categories[category] = cat;
-                }
-                categories = [category];
-            }
-            if (template != null)
-            {
-                ThingDocument.RequireCategories(space, ThingDocument.Prepare((JsonObject)template.For(1)) ?? []);
-            }
-            var uids = Ulid.NewUlids(count);
-            var records = new ThingRecord[count];
-            for (int i = 0; i < count; i++)
-            {
-                var thing = template == null
-                    ? new JsonObject { ["title"] = prefix + "-" + (i + 1).ToString(CultureInfo.InvariantCulture) }
-                    : (JsonObject)template.For(i + 1);
-                if (status != null)
-                {
-                    thing["status"] = status.DeepClone();
-                }
-                var own = template == null ? null : ThingDocument.Prepare(thing);
-                records[i] = new ThingRecord(uids[i], thing, own == null ? categories : [.. categories.Union(own, StringComparer.Ordinal)], now);
-            }
-            space.AddThings(records);
-            if (count > 0)
-            {
-                first = uids[0];
-                last = uids[^1];
-            }
-        }
-        await JsonOut.WriteAsync(ctx, 200, new JsonObject { ["count"] = count, ["first"] = first, ["last"] = last });
-    }
-
-    private static string String(JsonObject body, string name)
-    {
-        var node = body[name];
-        if (node == null)
-        {
-            return null;
-        }
-        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
-        {
-            return v.GetValue<string>();
-        }
-        throw ApiErrors.BadRequest($"{name} must be a string");
+        await JsonOut.WriteAsync(ctx, 200, new Seeder(store).Seed(body));
     }
 
     private static async Task<JsonObject> ReadObjectAsync(HttpContext ctx)

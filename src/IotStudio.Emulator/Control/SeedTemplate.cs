@@ -7,47 +7,48 @@ namespace IotStudio.Emulator.Control;
 
 /// <summary>
 /// A JSON template with per-item values, compiled once and instantiated for each seeded item. Inside any string,
-/// <c>{expr}</c> is replaced by the value of an integer expression over <c>i</c> (the item's number, from 1) with
+/// <c>{expr}</c> is replaced by the value of an integer expression over <c>i</c> (the item's number, from 1) and
+/// <c>j</c> (an entry's number inside an item, from 1: history entries, actions) with
 /// <c>+ - * / %</c> and parentheses: <c>"boiler-{i}"</c>, <c>"{i % 40}"</c>. A string that is nothing but one
 /// expression becomes a number (<c>"{i % 40}"</c> → <c>17</c>); <c>{{</c> and <c>}}</c> stand for braces.
 /// </summary>
 public sealed class SeedTemplate
 {
-    private readonly Func<long, JsonNode> _make;
+    private readonly Func<long, long, JsonNode> _make;
 
-    private SeedTemplate(Func<long, JsonNode> make) => _make = make;
+    private SeedTemplate(Func<long, long, JsonNode> make) => _make = make;
 
     /// <summary>Compiles a template; 400 naming the path of a malformed expression.</summary>
     public static SeedTemplate Compile(JsonNode template, string path = "$") => new(CompileNode(template, path));
 
-    /// <summary>The template's value for item <paramref name="i"/>.</summary>
-    public JsonNode For(long i) => _make(i);
+    /// <summary>The template's value for item <paramref name="i"/> (and, inside an item, entry <paramref name="j"/>).</summary>
+    public JsonNode For(long i, long j = 0) => _make(i, j);
 
-    private static Func<long, JsonNode> CompileNode(JsonNode node, string path)
+    private static Func<long, long, JsonNode> CompileNode(JsonNode node, string path)
     {
         switch (node)
         {
             case null:
-                return _ => null;
+                return (_, _) => null;
             case JsonObject obj:
                 var fields = obj.Select(kv => (kv.Key, Make: CompileNode(kv.Value, path + "." + kv.Key))).ToArray();
-                return i =>
+                return (i, j) =>
                 {
                     var o = new JsonObject();
                     foreach (var (key, make) in fields)
                     {
-                        o[key] = make(i);
+                        o[key] = make(i, j);
                     }
                     return o;
                 };
             case JsonArray array:
                 var items = array.Select((n, k) => CompileNode(n, $"{path}[{k}]")).ToArray();
-                return i =>
+                return (i, j) =>
                 {
                     var a = new JsonArray();
                     foreach (var make in items)
                     {
-                        a.Add(make(i));
+                        a.Add(make(i, j));
                     }
                     return a;
                 };
@@ -55,13 +56,13 @@ public sealed class SeedTemplate
                 return CompileString(text, path);
             default:
                 var constant = node.DeepClone();
-                return _ => constant.DeepClone();
+                return (_, _) => constant.DeepClone();
         }
     }
 
-    private static Func<long, JsonNode> CompileString(string text, string path)
+    private static Func<long, long, JsonNode> CompileString(string text, string path)
     {
-        var parts = new List<(string Literal, Func<long, long> Expr)>();
+        var parts = new List<(string Literal, Func<long, long, long> Expr)>();
         var literal = new StringBuilder();
         for (int k = 0; k < text.Length; k++)
         {
@@ -102,10 +103,10 @@ public sealed class SeedTemplate
         }
         if (parts.Count == 1 && parts[0].Expr is { } only)
         {
-            return i => JsonValue.Create(only(i));
+            return (i, j) => JsonValue.Create(only(i, j));
         }
         var compiled = parts.ToArray();
-        return i =>
+        return (i, j) =>
         {
             var sb = new StringBuilder();
             foreach (var (lit, expr) in compiled)
@@ -116,7 +117,7 @@ public sealed class SeedTemplate
                 }
                 else
                 {
-                    sb.Append(expr(i).ToString(CultureInfo.InvariantCulture));
+                    sb.Append(expr(i, j).ToString(CultureInfo.InvariantCulture));
                 }
             }
             return JsonValue.Create(sb.ToString());
@@ -136,7 +137,7 @@ public sealed class SeedTemplate
             _path = path;
         }
 
-        public static Func<long, long> Parse(string text, string path)
+        public static Func<long, long, long> Parse(string text, string path)
         {
             var p = new Expression(text, path);
             var f = p.Sum();
@@ -148,7 +149,7 @@ public sealed class SeedTemplate
             return f;
         }
 
-        private Func<long, long> Sum()
+        private Func<long, long, long> Sum()
         {
             var left = Product();
             while (true)
@@ -157,12 +158,12 @@ public sealed class SeedTemplate
                 if (Eat('+'))
                 {
                     var (l, r) = (left, Product());
-                    left = i => l(i) + r(i);
+                    left = (i, j) => l(i, j) + r(i, j);
                 }
                 else if (Eat('-'))
                 {
                     var (l, r) = (left, Product());
-                    left = i => l(i) - r(i);
+                    left = (i, j) => l(i, j) - r(i, j);
                 }
                 else
                 {
@@ -171,7 +172,7 @@ public sealed class SeedTemplate
             }
         }
 
-        private Func<long, long> Product()
+        private Func<long, long, long> Product()
         {
             var left = Atom();
             while (true)
@@ -186,14 +187,14 @@ public sealed class SeedTemplate
                 var (l, r) = (left, Atom());
                 left = op switch
                 {
-                    '*' => i => l(i) * r(i),
-                    '/' => i => r(i) == 0 ? 0 : l(i) / r(i),
-                    _ => i => r(i) == 0 ? 0 : l(i) % r(i),
+                    '*' => (i, j) => l(i, j) * r(i, j),
+                    '/' => (i, j) => r(i, j) == 0 ? 0 : l(i, j) / r(i, j),
+                    _ => (i, j) => r(i, j) == 0 ? 0 : l(i, j) % r(i, j),
                 };
             }
         }
 
-        private Func<long, long> Atom()
+        private Func<long, long, long> Atom()
         {
             Skip();
             if (Eat('('))
@@ -209,12 +210,11 @@ public sealed class SeedTemplate
             if (Eat('-'))
             {
                 var inner = Atom();
-                return i => -inner(i);
+                return (i, j) => -inner(i, j);
             }
-            if (_pos < _text.Length && _text[_pos] == 'i' && (_pos + 1 == _text.Length || !char.IsLetterOrDigit(_text[_pos + 1])))
+            if (_pos < _text.Length && (_text[_pos] == 'i' || _text[_pos] == 'j') && (_pos + 1 == _text.Length || !char.IsLetterOrDigit(_text[_pos + 1])))
             {
-                _pos++;
-                return i => i;
+                return _text[_pos++] == 'i' ? (i, _) => i : (_, j) => j;
             }
             int start = _pos;
             while (_pos < _text.Length && char.IsAsciiDigit(_text[_pos]))
@@ -223,9 +223,9 @@ public sealed class SeedTemplate
             }
             if (start == _pos || !long.TryParse(_text.AsSpan(start, _pos - start), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             {
-                throw Error("a number, 'i' or '(' expected");
+                throw Error("a number, 'i', 'j' or '(' expected");
             }
-            return _ => n;
+            return (_, _) => n;
         }
 
         private bool Eat(char c)
@@ -247,6 +247,6 @@ public sealed class SeedTemplate
         }
 
         private ApiException Error(string what) =>
-            ApiErrors.BadRequest($"template {_path}: {what} in expression '{{{_text}}}' at position {_pos + 1}; use i, integers, + - * / % and parentheses");
+            ApiErrors.BadRequest($"template {_path}: {what} in expression '{{{_text}}}' at position {_pos + 1}; use i, j, integers, + - * / % and parentheses");
     }
 }

@@ -63,6 +63,9 @@ public sealed class SpaceData
 
     public Dictionary<string, ThingRecord> ThingsById { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Open query cursors by id (expired ones are dropped when next looked at).</summary>
+    public Dictionary<string, QueryCursor> Cursors { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Bumped on every change of any Thing (invalidates sorted views).</summary>
     public long Version { get; private set; }
 
@@ -161,7 +164,16 @@ public sealed class EmulatorStore
     /// <summary>Public base URL used in Thing ids; set once at start-up, before requests are served.</summary>
     public string BaseUrl { get; set; } = "http://127.0.0.1";
 
+    /// <summary>The time query cursors expire by (tests move it forward).</summary>
+    public Func<DateTime> Clock { get; set; } = () => DateTime.UtcNow;
+
     public SpaceData Space(string name) => _spaces.GetOrAdd(name, n => new SpaceData(n, BaseUrl));
 
+    /// <summary>Every space created so far.</summary>
+    public IEnumerable<SpaceData> Spaces => _spaces.Values;
+
     public void Reset() => _spaces.Clear();
+
+    /// <summary>Every space, in name order (a snapshot of the list; lock each one to read it).</summary>
+    public IReadOnlyList<SpaceData> Spaces() => _spaces.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 }

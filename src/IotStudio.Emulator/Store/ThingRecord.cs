@@ -67,6 +67,9 @@ public sealed class ThingRecord
     /// <summary>Its action requests and events, created on first use (most Things have none).</summary>
     public ThingActivity Activity => _activity ??= new ThingActivity();
 
+    /// <summary>True once the Thing has had an action request or an event (reading it does not create one).</summary>
+    public bool HasActivity => _activity != null;
+
     public bool InCategory(string name) => Array.IndexOf(Categories, name) >= 0;
 
     public void SetBody(JsonObject body)

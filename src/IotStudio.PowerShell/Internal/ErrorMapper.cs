@@ -40,6 +40,8 @@ namespace IotStudio.PowerShell
             {
                 case IotStudioOAuthException oauth:
                     return ("OAuth" + Pascal(oauth.Error), ErrorCategory.AuthenticationError, Strings.ActionOAuth);
+                case IotStudioCursorExpiredException _:
+                    return ("CursorExpired", ErrorCategory.ObjectNotFound, Strings.ActionCursorExpired);
                 case IotStudioApiException api:
                     return FromStatus(api.StatusCode);
                 case IotStudioTransportException t:

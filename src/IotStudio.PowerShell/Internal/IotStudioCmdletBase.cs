@@ -93,31 +93,44 @@ namespace IotStudio.PowerShell
         /// <summary>
         /// Writes items page by page as each page is parsed, honouring -Skip and -First without fetching more than
         /// they need. With a <paramref name="filter"/> (client-side matching), -Skip and -First count matches only,
-        /// and pages are fetched until -First matches are written. Returns the number written.
+        /// and pages are fetched until -First matches are written. <paramref name="output"/> turns an item into what
+        /// is written. -IncludeTotalCount writes the total first: known when the pager counts (a query cursor), after
+        /// its first page; unknown otherwise. Returns the number written.
         /// </summary>
-        protected long StreamPages<T>(Func<long?, IPager<T>> createPager, Predicate<T> filter = null)
+        protected long StreamPages<T>(Func<long?, IPager<T>> createPager, Predicate<T> filter = null, Func<T, object> output = null)
         {
             var skip = (long)Math.Min(PagingSkip, long.MaxValue / 2);
             var first = (long)Math.Min(PagingFirst, (ulong)(long.MaxValue / 2));
             long? cap = null;
             if (PagingFirst != ulong.MaxValue && filter == null) cap = skip + first;
-            if (SupportsPagingActive && PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+            var includeTotal = SupportsPagingActive && PagingParameters.IncludeTotalCount;
             var pager = createPager(cap);
+            var counted = pager as ICountedPager;
+            if (includeTotal && counted == null) WriteTotalCount(null);
+            var totalPending = includeTotal && counted != null;
             long seen = 0, written = 0;
             while (pager.HasMore && written < first)
             {
                 var items = Run(ct => pager.NextPageAsync(ct));
+                if (totalPending)
+                {
+                    WriteTotalCount(counted.TotalCount);
+                    totalPending = false;
+                }
                 foreach (var item in items)
                 {
                     if (filter != null && !filter(item)) continue;
                     if (seen++ < skip) continue;
-                    WriteObject(item);
+                    WriteObject(output == null ? item : output(item));
                     if (++written >= first) break;
                 }
             }
+            if (totalPending) WriteTotalCount(null);
             return written;
         }
+
+        private void WriteTotalCount(long? total) =>
+            WriteObject(total.HasValue ? PagingParameters.NewTotalCount((ulong)Math.Max(0, total.Value), 1.0) : PagingParameters.NewTotalCount(0, 0.0));
 
         private bool SupportsPagingActive => GetType().GetCustomAttribute<CmdletAttribute>()?.SupportsPaging == true;
         private ulong PagingSkip => SupportsPagingActive ? PagingParameters.Skip : 0;

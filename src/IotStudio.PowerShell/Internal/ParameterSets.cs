@@ -31,6 +31,10 @@ namespace IotStudio.PowerShell
         public const string At = "At";
         /// <summary>One instant, bound from a piped object's Timestamp.</summary>
         public const string Timestamp = "Timestamp";
+        /// <summary>A query whose results are read (Invoke-IotQuery).</summary>
+        public const string Query = "Query";
+        /// <summary>A query whose results are updated or deleted (Invoke-IotQuery -Then).</summary>
+        public const string Then = "Then";
         /// <summary>A connection with a static token.</summary>
         public const string AccessToken = "AccessToken";
         /// <summary>A connection with a PSCredential holding client id and secret.</summary>
