@@ -117,7 +117,7 @@ public sealed class QueryEndpoints(EmulatorStore store)
     public static int ExpireAll(EmulatorStore store)
     {
         int n = 0;
-        foreach (var space in store.Spaces)
+        foreach (var space in store.Spaces())
         {
             lock (space.Sync)
             {

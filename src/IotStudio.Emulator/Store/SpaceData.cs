@@ -169,9 +169,6 @@ public sealed class EmulatorStore
 
     public SpaceData Space(string name) => _spaces.GetOrAdd(name, n => new SpaceData(n, BaseUrl));
 
-    /// <summary>Every space created so far.</summary>
-    public IEnumerable<SpaceData> Spaces => _spaces.Values;
-
     public void Reset() => _spaces.Clear();
 
     /// <summary>Every space, in name order (a snapshot of the list; lock each one to read it).</summary>
