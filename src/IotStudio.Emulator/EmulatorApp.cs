@@ -55,6 +55,7 @@ public static class EmulatorApp
         new ThingPatchEndpoints(store).Map(app);
         new ThingSecretEndpoints(store).Map(app);
         new PropertyEndpoints(store).Map(app);
+        new PropertyHistoryEndpoints(store, options).Map(app);
         new ActionEndpoints(store, options).Map(app);
         new EventEndpoints(store, options).Map(app);
         new QueryEndpoints(store).Map(app);

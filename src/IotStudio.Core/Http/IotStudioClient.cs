@@ -58,6 +58,7 @@ namespace IotStudio.Http
             Models = new ModelsApi(this);
             Things = new ThingsApi(this);
             Properties = new PropertiesApi(this);
+            PropertyHistory = new PropertyHistoryApi(this);
             Actions = new ActionsApi(this);
             Events = new EventsApi(this);
             MqttCredentials = new MqttCredentialsApi(this);
@@ -86,6 +87,8 @@ namespace IotStudio.Http
         public ThingsApi Things { get; }
         /// <summary>Property values.</summary>
         public PropertiesApi Properties { get; }
+        /// <summary>Properties history of Things.</summary>
+        public PropertyHistoryApi PropertyHistory { get; }
         /// <summary>Action requests of Things.</summary>
         public ActionsApi Actions { get; }
         /// <summary>Events of Things.</summary>

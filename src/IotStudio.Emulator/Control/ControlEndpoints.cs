@@ -96,7 +96,7 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
                 long history = 0, actions = 0, events = 0;
                 foreach (var t in space.Things)
                 {
-                    history += t.History?.Count ?? 0;
+                    history += t.HasHistory ? t.History.Count : 0;
                     if (t.HasActivity)
                     {
                         actions += t.Activity.Actions.Count;

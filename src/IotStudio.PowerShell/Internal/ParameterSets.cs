@@ -23,6 +23,14 @@ namespace IotStudio.PowerShell
         public const string Status = "Status";
         /// <summary>An output given without a status (Set-IotAction).</summary>
         public const string Output = "Output";
+        /// <summary>A time range from a start (and optionally to an end).</summary>
+        public const string Range = "Range";
+        /// <summary>A time range up to an end.</summary>
+        public const string Until = "Until";
+        /// <summary>A time or time range as the API's text (-At).</summary>
+        public const string At = "At";
+        /// <summary>One instant, bound from a piped object's Timestamp.</summary>
+        public const string Timestamp = "Timestamp";
         /// <summary>A query whose results are read (Invoke-IotQuery).</summary>
         public const string Query = "Query";
         /// <summary>A query whose results are updated or deleted (Invoke-IotQuery -Then).</summary>
