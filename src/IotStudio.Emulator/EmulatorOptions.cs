@@ -40,6 +40,9 @@ public sealed class EmulatorOptions
     /// <summary>Check every JSON answer against the API description; an answer that does not match becomes a 500.</summary>
     public bool Strict { get; private set; }
 
+    /// <summary>A state file: loaded at start when it exists, written at clean shutdown.</summary>
+    public string StateFile { get; private set; }
+
     public const string Usage = """
         IotStudio AnythingDB emulator (local, in-memory; binds to 127.0.0.1 only)
 
@@ -58,6 +61,9 @@ public sealed class EmulatorOptions
           --default-page-size N     page size when 'limit' is absent (default 50)
           --max-email-bytes N       largest email request body accepted; larger ones get 413 (default 1048576)
           --base-url URL            public URL used in Thing 'id' fields (default: the listening URL)
+          --state FILE              load the emulator's state (spaces, Categories, Models, Things, history,
+                                    actions, events, MQTT credentials, outbox) from FILE at start when it
+                                    exists, and write it there at clean shutdown (SIGINT/SIGTERM)
           --strict                  check every JSON answer against the response schema the API description
                                     declares for its operation and status; a mismatch answers 500 naming the
                                     schema path (for tests of the emulator itself and of clients)
@@ -129,6 +135,9 @@ public sealed class EmulatorOptions
                         break;
                     case "--max-email-bytes":
                         o.MaxEmailBytes = Int(arg, Next(), 1, int.MaxValue);
+                        break;
+                    case "--state":
+                        o.StateFile = NonEmpty(arg, Next());
                         break;
                     case "--strict":
                         if (value != null)

@@ -34,6 +34,12 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
         }));
         g.MapGet("/outbox", Safe(ctx => JsonOut.WriteAsync(ctx, 200, outbox.ToJson(ctx.Request.Query["space"].FirstOrDefault()))));
         g.MapDelete("/outbox", Safe(ctx => Count(ctx, "cleared", outbox.Clear())));
+        g.MapGet("/state", Safe(ctx => JsonOut.WriteAsync(ctx, 200, StateSnapshot.Export(store, outbox))));
+        g.MapPut("/state", Safe(async ctx =>
+        {
+            StateSnapshot.Import(store, outbox, await ReadObjectAsync(ctx));
+            await Stats(ctx);
+        }));
         g.MapPost("/reset", Safe(ctx =>
         {
             store.Reset();

@@ -53,6 +53,15 @@ public sealed class EmailOutbox
         return new JsonObject { ["data"] = data };
     }
 
+    /// <summary>Keeps a message exactly as an exported state holds it (id, space, received, size and the email).</summary>
+    public void Restore(JsonObject message)
+    {
+        lock (_sync)
+        {
+            _messages.Add(message);
+        }
+    }
+
     /// <summary>Forgets every message; returns how many there were.</summary>
     public int Clear()
     {

@@ -174,6 +174,9 @@ public sealed class EmulatorStore
 
     public void Reset() => _spaces.Clear();
 
+    /// <summary>Adds (or replaces) a whole space, as a state import builds it.</summary>
+    public void Put(SpaceData space) => _spaces[space.Name] = space;
+
     /// <summary>Every space, in name order (a snapshot of the list; lock each one to read it).</summary>
     public IReadOnlyList<SpaceData> Spaces() => _spaces.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 }
