@@ -11,7 +11,9 @@ function Start-TestEmulator {
     param(
         [string] $Root = (Resolve-Path "$PSScriptRoot/../.."),
         [string] $Configuration = 'Release',
-        [string[]] $ExtraArguments = @()
+        [string[]] $ExtraArguments = @(),
+        # A second emulator for one test: it does not become the run's default (IOTSTUDIO_EMULATOR_URL).
+        [switch] $NoDefault
     )
     $dll = Join-Path $Root "src/IotStudio.Emulator/bin/$Configuration/net10.0/IotStudio.Emulator.dll"
     if (-not (Test-Path $dll)) {
@@ -34,17 +36,19 @@ function Start-TestEmulator {
         Start-Sleep -Milliseconds 100
     }
     $url = (Get-Content $urlFile -Raw).Trim()
+    $handle = [pscustomobject]@{ Process = $process; Url = $url; WorkDir = $work }
+    if ($NoDefault) { return $handle }
     $env:IOTSTUDIO_EMULATOR_URL = $url
-    $script:Emulator = [pscustomobject]@{ Process = $process; Url = $url; WorkDir = $work }
+    $script:Emulator = $handle
     $script:Emulator
 }
 
 function Stop-TestEmulator {
-    param($Emulator = $script:Emulator)
+    param($Emulator = $script:Emulator, [switch] $KeepDefault)
     if ($null -eq $Emulator) { return }
     if (-not $Emulator.Process.HasExited) { $Emulator.Process.Kill($true); $Emulator.Process.WaitForExit(10000) | Out-Null }
     Remove-Item $Emulator.WorkDir -Recurse -Force -ErrorAction SilentlyContinue
-    Remove-Item Env:IOTSTUDIO_EMULATOR_URL -ErrorAction SilentlyContinue
+    if (-not $KeepDefault) { Remove-Item Env:IOTSTUDIO_EMULATOR_URL -ErrorAction SilentlyContinue }
 }
 
 function Get-EmulatorUrl {
