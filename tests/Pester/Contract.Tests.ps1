@@ -242,14 +242,17 @@ function New-Value(`$p) {
     elseif ([System.Collections.IDictionary].IsAssignableFrom(`$type)) { @{ a = 1 } }
     elseif (`$type.IsEnum) { [enum]::GetValues(`$type)[0] }
     elseif (`$type -in [int], [long], [double], [object]) { 1 }
+    elseif (`$type -in [datetimeoffset], [datetime]) { [datetimeoffset]::Now }
     else { throw "no value for -`$(`$p.Name) of type `$(`$type.FullName)" }
     if (`$p.ParameterType.IsArray) { , @(`$value) } else { `$value }
 }
 
-# Every splat for a parameter set: one per combination of ValidateSet values of its mandatory parameters.
-function Get-Splats(`$set) {
+# Every splat for a parameter set: one per combination of ValidateSet values of its mandatory parameters. With
+# -AsPiped, also the string parameters a piped object would fill by property name (-ThingId, -Category, ...).
+function Get-Splats(`$set, [switch] `$AsPiped) {
     `$splats = @(@{})
-    foreach (`$p in `$set.Parameters | Where-Object { `$_.IsMandatory -and `$_.ParameterType -ne [switch] }) {
+    `$fill = { `$_.ParameterType -ne [switch] -and (`$_.IsMandatory -or (`$AsPiped -and `$_.ValueFromPipelineByPropertyName -and `$_.ParameterType -eq [string] -and `$_.Name -ne 'Space')) }
+    foreach (`$p in `$set.Parameters | Where-Object `$fill) {
         # Member access, not ForEach-Object -MemberName: that one asks too when `$ConfirmPreference is Low.
         `$choices = @((`$p.Attributes | Where-Object { `$_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues | Where-Object { `$_ })
         if (-not `$choices) { `$choices = @(, (New-Value `$p)) }
@@ -270,9 +273,14 @@ function Invoke-Case([string] `$Name, [hashtable] `$Splat) {
 
 foreach (`$name in '$($names -join "','")') {
     `$result = [ordered]@{ Name = `$name; Found = `$false }
+    `$tried = [System.Collections.Generic.HashSet[string]]::new()
     try {
-        foreach (`$set in (Get-Command `$name -Module IotStudio).ParameterSets) {
-            foreach (`$splat in Get-Splats `$set) {
+        foreach (`$set in @((Get-Command `$name -Module IotStudio).ParameterSets) * 2) {
+            # First pass: mandatory parameters only; second pass: as if an object were piped.
+            `$asPiped = `$tried.Contains(`$set.Name)
+            `$null = `$tried.Add(`$set.Name)
+            `$splats = try { @(Get-Splats `$set -AsPiped:`$asPiped) } catch { @() }
+            foreach (`$splat in `$splats) {
                 `$control = Invoke-Case `$name `$splat
                 if (-not `$control.Prompted) { continue }
                 `$forced = Invoke-Case `$name (`$splat + @{ Force = `$true })

@@ -20,6 +20,7 @@ namespace IotStudio.PowerShell
         [Alias("Uid")]
         [AllowNull]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
         public string ThingId { get; set; }
 
         /// <summary>The Category: alone, the Category's own credentials; with -ThingId, the Thing's through the Category's path.</summary>
@@ -27,6 +28,7 @@ namespace IotStudio.PowerShell
         [Alias("CategoryName", "Name")]
         [AllowNull]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string Category { get; set; }
 
         /// <summary>Whose credentials: a Category's or a Thing's, in one space.</summary>

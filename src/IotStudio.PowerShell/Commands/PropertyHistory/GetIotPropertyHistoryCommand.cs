@@ -18,6 +18,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Only these properties; default: all.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.PropertyNameCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>Values recorded at or after this time (a time without an offset is local time).</summary>

@@ -16,14 +16,19 @@ namespace IotStudio.PowerShell.Commands
     [Cmdlet(VerbsCommon.Remove, "IotPropertyHistory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = ParameterSets.Until)]
     [OutputType(typeof(PropertyHistoryValue))]
-    public sealed class RemoveIotPropertyHistoryCommand : ThingChildCmdlet
+    public sealed class RemoveIotPropertyHistoryCommand : ThingChildCmdlet, ISupportsForce
     {
+        /// <summary>Do not ask for confirmation; -WhatIf still only shows what would happen.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>Only these properties' values; default: every property's.</summary>
         [Parameter(Position = 1, ParameterSetName = ParameterSets.Range)]
         [Parameter(Position = 1, ParameterSetName = ParameterSets.Until)]
         [Parameter(Position = 1, ParameterSetName = ParameterSets.At)]
         [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Timestamp, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.PropertyNameCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>Values recorded at or after this time (a time without an offset is local time).</summary>
