@@ -329,3 +329,34 @@ Disconnect-IotStudio -Confirm:`$false
         $r.ConfirmPrompted | Should -BeTrue -Because 'an explicit -Confirm wins over -Force'
     }
 }
+
+Describe 'Tab completion on every parameter that names something of the service' {
+    BeforeDiscovery {
+        # Parameter name (or alias) -> the completer it must carry; a new cmdlet gets its completion by declaring it.
+        $rules = [ordered]@{
+            Category   = 'CategoryNameCompleter'
+            InCategory = 'CategoryNameCompleter'
+            ThingId    = 'ThingIdCompleter'
+            Model      = 'ModelNameCompleter'
+            Space      = 'SpaceCompleter'
+            Scope      = 'ScopeCompleter'
+            Sort       = 'SortFieldCompleter'
+        }
+        $script:CompletedParameters = foreach ($c in Get-Command -Module IotStudio -CommandType Cmdlet | Sort-Object Name) {
+            # Not .Values: on a cmdlet with a -Values parameter that is the parameter, not the collection.
+            foreach ($p in @($c.Parameters.Keys | ForEach-Object { $c.Parameters[$_] })) {
+                if ($p.ParameterType -notin [string], [string[]], [object]) { continue }
+                $rule = $rules[$p.Name]
+                # -Id of a Thing cmdlet (alias Uid) is a Thing id too.
+                if (-not $rule -and $p.Name -eq 'Id' -and $p.Aliases -contains 'Uid') { $rule = 'ThingIdCompleter' }
+                if ($rule) { @{ Command = $c.Name; Parameter = $p.Name; Completer = $rule } }
+            }
+        }
+    }
+
+    It '<Command> -<Parameter> completes with <Completer>' -ForEach $CompletedParameters {
+        $attribute = (Get-Command $Command -Module IotStudio).Parameters[$Parameter].Attributes |
+            Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }
+        $attribute.Type.Name | Should -Be $Completer -Because "add [ArgumentCompleter(typeof(Completion.$Completer))] to -$Parameter of $Command"
+    }
+}
