@@ -12,6 +12,8 @@ function Start-TestEmulator {
         [string] $Root = (Resolve-Path "$PSScriptRoot/../.."),
         [string] $Configuration = 'Release',
         [string[]] $ExtraArguments = @(),
+        # A second emulator for one test: it does not become the run's default (IOTSTUDIO_EMULATOR_URL).
+        [switch] $NoDefault,
         # Without --strict: the benchmarks measure the clients, not the contract check of every answer.
         [switch] $Lenient
     )
@@ -36,17 +38,19 @@ function Start-TestEmulator {
         Start-Sleep -Milliseconds 100
     }
     $url = (Get-Content $urlFile -Raw).Trim()
+    $handle = [pscustomobject]@{ Process = $process; Url = $url; WorkDir = $work }
+    if ($NoDefault) { return $handle }
     $env:IOTSTUDIO_EMULATOR_URL = $url
-    $script:Emulator = [pscustomobject]@{ Process = $process; Url = $url; WorkDir = $work }
+    $script:Emulator = $handle
     $script:Emulator
 }
 
 function Stop-TestEmulator {
-    param($Emulator = $script:Emulator)
+    param($Emulator = $script:Emulator, [switch] $KeepDefault)
     if ($null -eq $Emulator) { return }
     if (-not $Emulator.Process.HasExited) { $Emulator.Process.Kill($true); $Emulator.Process.WaitForExit(10000) | Out-Null }
     Remove-Item $Emulator.WorkDir -Recurse -Force -ErrorAction SilentlyContinue
-    Remove-Item Env:IOTSTUDIO_EMULATOR_URL -ErrorAction SilentlyContinue
+    if (-not $KeepDefault) { Remove-Item Env:IOTSTUDIO_EMULATOR_URL -ErrorAction SilentlyContinue }
 }
 
 function Get-EmulatorUrl {
@@ -178,6 +182,28 @@ function Find-JsonElement {
         $v = try { $p.Value } catch { $null }
         Find-JsonElement $v "$Path.$($p.Name)" ($Depth + 1)
     }
+}
+
+function Invoke-WithProgress {
+    <#
+    .SYNOPSIS
+        Runs a script in a fresh runspace of this process (the module imported, connected to the emulator with the
+        static token, $ProgressPreference as given) and returns its output, its progress records and its errors.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $Script, [string] $Preference = 'Continue', [string] $Space = 'test')
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddScript({
+                param($Module, $Url, $Space, $Preference, $Body)
+                Import-Module $Module
+                $null = Connect-IotStudio -ApiUrl $Url -Space $Space -AccessToken (ConvertTo-SecureString 'static-test-token' -AsPlainText -Force)
+                $ProgressPreference = $Preference
+                & ([scriptblock]::Create($Body))
+            }).AddParameters(@{ Module = $env:IOTSTUDIO_TEST_MODULE; Url = (Get-EmulatorUrl); Space = $Space; Preference = $Preference; Body = $Script.ToString() })
+        $output = $ps.Invoke()
+        [pscustomobject]@{ Output = @($output); Progress = @($ps.Streams.Progress); Errors = @($ps.Streams.Error) }
+    }
+    finally { $ps.Dispose() }
 }
 
 Export-ModuleMember -Function *-*

@@ -13,6 +13,9 @@ namespace IotStudio.Api
         /// <summary>The most Thing ids one list request carries in <c>thingID[]</c>.</summary>
         public const int MaxIdsPerRequest = 100;
 
+        /// <summary>The fields a Thing list sorts by (<c>sort=+title,-created</c>).</summary>
+        public static IReadOnlyList<string> SortFields { get; } = new[] { "title", "created", "modified", "uid", "description" };
+
         /// <summary>List inside this Category (the category-scoped path).</summary>
         public string Category { get; set; }
         /// <summary>With <see cref="Category"/>: list the Things NOT in it (<c>in_category=false</c>).</summary>

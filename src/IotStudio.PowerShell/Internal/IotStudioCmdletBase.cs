@@ -50,6 +50,12 @@ namespace IotStudio.PowerShell
             return connection;
         }
 
+        /// <summary>
+        /// PowerShell's ShouldProcess, except that a cmdlet with -Force (<see cref="ISupportsForce"/>) does not ask;
+        /// -WhatIf still sends nothing. Every cmdlet's ShouldProcess(target, action) call comes here.
+        /// </summary>
+        protected new bool ShouldProcess(string target, string action) => Confirmation.ShouldProcess(this, target, action);
+
         /// <summary>Runs one Core call on the pipeline thread, writing its verbose trace as it happens.</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> operation) => Finish(Start(operation, _cancel.Token));
 
@@ -165,6 +171,7 @@ namespace IotStudio.PowerShell
             if (includeTotal && counted == null) WriteTotalCount(null);
             var totalPending = includeTotal && counted != null;
             long seen = 0, written = 0;
+            using var progress = new ProgressReporter(this, Strings.ProgressRead, ProgressReporter.ListQuietPages);
             // A plain list (GET pages, safe to ask for ahead) that the pipeline keeps reading past its first page is
             // probably read to the end: from then on the next page is fetched while this one is written, so the
             // network and the parsing overlap with the pipeline. The first page never asks ahead, so
@@ -190,6 +197,9 @@ namespace IotStudio.PowerShell
                         aheadCancel = aheadCancel ?? CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
                         ahead = Start(ct => pager.NextPageAsync(ct), aheadCancel.Token);
                     }
+                    // Pages counted here: the pager's own count may already include the page being read ahead.
+                    progress.Total = counted?.TotalCount;
+                    progress.Add(items.Count, string.Format(CultureInfo.CurrentCulture, Strings.ProgressPage, pages));
                     foreach (var item in items)
                     {
                         if (filter != null && !filter(item)) continue;

@@ -21,6 +21,7 @@ namespace IotStudio.PowerShell.Commands
 
         /// <summary>The Model the Category binds to: a name, or the model of a Category from Get-IotCategory.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public object Model { get; set; }
 
         /// <summary>The Model version.</summary>

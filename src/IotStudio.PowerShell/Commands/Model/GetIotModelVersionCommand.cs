@@ -15,6 +15,7 @@ namespace IotStudio.PowerShell.Commands
         [Alias("Name", "ModelName")]
         [ModelName]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }
 
         /// <summary>Version numbers to read, one request each.</summary>

@@ -19,6 +19,7 @@ namespace IotStudio.PowerShell.Commands
         [Alias("Name", "ModelName")]
         [ModelName]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }
 
         /// <summary>A version from Get-IotModelVersion to start from; the other parameters change its fields.</summary>

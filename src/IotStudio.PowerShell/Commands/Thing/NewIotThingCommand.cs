@@ -13,6 +13,7 @@ namespace IotStudio.PowerShell.Commands
         [Alias("Categories")]
         [AllowNull]
         [AllowEmptyCollection]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string[] Category { get; set; }
 
         /// <summary>A whole Thing Description (hashtable or object); the other parameters override its fields.</summary>

@@ -27,6 +27,7 @@ namespace IotStudio.PowerShell.Commands
 
         /// <summary>The Model the Thing follows: a name, or a model object from another Thing.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public object Model { get; set; }
 
         /// <summary>The Model version.</summary>
