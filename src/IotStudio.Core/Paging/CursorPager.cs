@@ -28,7 +28,7 @@ namespace IotStudio.Paging
         private long _delivered;
         private int _nextPageSize;
 
-        /// <param name="pageSize">Items per page, exactly; null to start at <see cref="DefaultPageSize"/> and double each page.</param>
+        // pageSize: items per page, exactly; null to start at DefaultPageSize and double each page.
         internal CursorPager(IotStudioClient client, ApiRequest template, Func<JsonElement, T> map, int? pageSize, long? maxItems)
         {
             if (pageSize.HasValue && (pageSize.Value < 1 || pageSize.Value > MaxPageSize)) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "The page size must be between 1 and 1000.");
