@@ -43,6 +43,7 @@
         'Get-IotModelVersion'
         'New-IotModelVersion'
         'Update-IotThing'
+        'ConvertTo-IotFlatThing'
         'Reset-IotThingSecret'
         'Invoke-IotStudioRequest'
         'Get-IotStudioAccessToken'
@@ -51,9 +52,13 @@
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
+    HelpInfoURI            = 'https://github.com/iotstudio/IotStudio/tree/main/docs'
     PrivateData            = @{
         PSData = @{
+            # build.ps1 adds a PSCommand_<name> tag for each of CmdletsToExport, so Find-PSResource -Command finds the module.
             Tags         = @('Altair', 'IoTStudio', 'AnythingDB', 'IoT', 'REST', 'WoT', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/iotstudio/IotStudio'
+            LicenseUri   = 'https://github.com/iotstudio/IotStudio/blob/main/LICENSE'
             ReleaseNotes = 'Models and versions, Update-IotThing (JSON Patch, bulk), Reset-IotThingSecret, actions (Invoke-/Get-/Set-/Remove-/Wait-IotAction), events, Invoke-IotStudioRequest, Get-IotStudioAccessToken and Invoke-IotQuery (query cursors).'
         }
     }

@@ -297,7 +297,7 @@ namespace IotStudio.Core.Tests
             Assert.Equal(ClientSecret, revoke.FormValue("client_secret"));
             Assert.True(client.IsDisposed);
             var before = handler.Requests.Count;
-            await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
+            await Assert.ThrowsAsync<IotStudioConnectionClosedException>(() => client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
             Assert.Equal(before, handler.Requests.Count);
         }
 
@@ -337,7 +337,7 @@ namespace IotStudio.Core.Tests
 
             Assert.Empty(handler.Requests);
             Assert.True(client.IsDisposed);
-            await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
+            await Assert.ThrowsAsync<IotStudioConnectionClosedException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
         }
 
         [Fact]
