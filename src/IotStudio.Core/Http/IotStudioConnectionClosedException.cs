@@ -10,7 +10,7 @@ namespace IotStudio.Http
     {
         /// <summary>Creates the exception.</summary>
         public IotStudioConnectionClosedException(string apiUrl, string method = null, string path = null, Exception inner = null)
-            : base($"This connection to {apiUrl} was disconnected; connect again.", method, path, inner)
+            : base($"This connection was disconnected ({apiUrl}), possibly by another thread or runspace that shares it; connect again.", method, path, inner)
         {
             ApiUrl = apiUrl;
         }
