@@ -264,7 +264,7 @@ try { Invoke-IotStudioRequest -Method POST /spaces/test/things -Body @{ title = 
             Get-ApiLog | Should -BeNullOrEmpty
         }
 
-        It 'maps a 404 to <missing object>NotFound (ThingNotFound here) with the request as target' {
+        It 'maps a 404 to the missing object''s NotFound (ThingNotFound here) with the request as target' {
             Invoke-IotStudioRequest "/spaces/test/things/$MissingId" -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev.Count | Should -Be 1
             $ev[0].FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd"
