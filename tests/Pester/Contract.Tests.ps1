@@ -305,6 +305,8 @@ Describe 'Pipeline input: each cmdlet binds only the module objects it is meant 
                 }
                 catch {
                     $id = $_.FullyQualifiedErrorId
+                    # Every error the module raises says what to do next (the binder's own errors are PowerShell's).
+                    if ($_.Exception -isnot [System.Management.Automation.ParameterBindingException] -and -not $_.ErrorDetails.RecommendedAction) { "no recommended action: $id" }
                     if ($id -like 'InputObjectNotBound*' -and $_.Exception -isnot [System.Management.Automation.ParameterBindingException]) { 'refused by the module' }
                     elseif ($id -match $BinderErrors) { 'refused by the binder' }
                     else { "bound: $id" }
@@ -332,6 +334,7 @@ Describe 'Pipeline input: each cmdlet binds only the module objects it is meant 
             $bound = @($outcomes | Where-Object { $_ -like 'bound:*' })
             if (-not $meantFor -and $bound) { $wrong.Add("$($sample.GetType().Name) | $Name binds by accident ($($bound -join '; '))") }
             if ($meantFor -and $outcomes -contains 'refused by the module') { $wrong.Add("$($sample.GetType().Name) | $Name is refused by the module, though the rule says it is meant for it") }
+            $outcomes | Where-Object { $_ -like 'no recommended action*' } | ForEach-Object { $wrong.Add("$($sample.GetType().Name) | ${Name}: $_") }
         }
         $wrong | Should -BeNullOrEmpty
         # A token may be fetched; nothing else may be sent.
