@@ -6,7 +6,7 @@
     Author                 = 'IotStudio contributors'
     CompanyName            = 'IotStudio contributors'
     Copyright              = '(c) IotStudio contributors. MIT License.'
-    Description            = 'PowerShell module for the Altair IoT Studio (AnythingDB) API: connections with token refresh and revoke; Categories, Models and versions, Things (with JSON Patch), property values, actions and events as lazily streamed, typed objects; AQL queries streamed batch by batch (Invoke-IotQuery); Invoke-IotStudioRequest for any other call; -WhatIf everywhere it changes data.'
+    Description            = 'PowerShell module for the Altair IoT Studio (AnythingDB) API, all 88 operations: connections with token refresh and revoke; Categories, Models and versions, Things (with JSON Patch), property values and their history, actions and events as lazily streamed, typed objects; AQL queries streamed batch by batch (Invoke-IotQuery); MQTT credentials (passwords only as SecureString) and email; Invoke-IotStudioRequest for any other call; -WhatIf everywhere it changes data.'
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
@@ -48,6 +48,14 @@
         'Invoke-IotStudioRequest'
         'Get-IotStudioAccessToken'
         'Invoke-IotQuery'
+        'Get-IotMqttCredential'
+        'New-IotMqttCredential'
+        'Set-IotMqttCredential'
+        'Remove-IotMqttCredential'
+        'Send-IotEmail'
+        'Get-IotPropertyHistory'
+        'Add-IotPropertyHistory'
+        'Remove-IotPropertyHistory'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
@@ -59,7 +67,7 @@
             Tags         = @('Altair', 'IoTStudio', 'AnythingDB', 'IoT', 'REST', 'WoT', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/iotstudio/IotStudio'
             LicenseUri   = 'https://github.com/iotstudio/IotStudio/blob/main/LICENSE'
-            ReleaseNotes = 'Models and versions, Update-IotThing (JSON Patch, bulk), Reset-IotThingSecret, actions (Invoke-/Get-/Set-/Remove-/Wait-IotAction), events, Invoke-IotStudioRequest, Get-IotStudioAccessToken and Invoke-IotQuery (query cursors).'
+            ReleaseNotes = 'The whole API: Models and versions, Update-IotThing (JSON Patch, bulk), Reset-IotThingSecret, actions (Invoke-/Get-/Set-/Remove-/Wait-IotAction), events, properties history (Get-/Add-/Remove-IotPropertyHistory), Invoke-IotQuery (query cursors), MQTT credentials (Get-/New-/Set-/Remove-IotMqttCredential), Send-IotEmail, Invoke-IotStudioRequest and Get-IotStudioAccessToken.'
         }
     }
 }

@@ -8,8 +8,9 @@
              reads 'N passed, N failed' and the exit code is non-zero on any failure.
     Demo   : Build, start the emulator, run demo/Demo.ps1 against it, stop the emulator.
     Bench  : Build, then the benchmarks in bench/Bench.ps1 (speed and memory targets live there, not in tests).
-    Package: Build, then Publish-PSResource to out/repo (a local folder repository) and install from it, and pack the
-             emulator as a .NET tool (command iotstudio-emulator) into out/packages.
+    Package: Build, then Publish-PSResource to out/repo (a local folder repository) and install from it, write
+             out/IotStudio.zip for Azure Automation (tools/New-AutomationPackage.ps1), and pack the emulator as a .NET
+             tool (command iotstudio-emulator) into out/packages.
     Docs   : Build, then tools/Update-CmdletDocs.ps1: rewrites the SYNTAX and PARAMETERS blocks of every
              docs/cmdlets page from the built cmdlets (keeping the prose; shared parameter texts come from
              docs/shared-parameters.md) and creates a page with placeholders for a cmdlet that has none.
@@ -199,6 +200,7 @@ switch ($Task) {
     'Package' {
         Invoke-Build
         & (Join-Path $Root 'tools/Publish-LocalRepository.ps1') -ModulePath $ModuleOut -RepositoryPath (Join-Path $Out 'repo')
+        $null = & (Join-Path $Root 'tools/New-AutomationPackage.ps1') -ModulePath $ModuleOut -OutputFolder $Out
         Invoke-EmulatorPackage | Out-Null
     }
 }

@@ -15,11 +15,13 @@ BeforeDiscovery {
             Verb          = $c.Verb
             ChangesData   = $c.Verb -in $changeVerbs -and $c.Noun -notin $connectionNouns
             ShouldProcess = $a.SupportsShouldProcess
+            ConfirmImpact = "$($a.ConfirmImpact)"
             Lists         = $c.Verb -eq 'Get' -and $c.Parameters.ContainsKey('PageSize')
         }
     }
     $script:ChangeCommands = @($Commands | Where-Object ChangesData)
     $script:AskFirstCommands = @($Commands | Where-Object { $_.Verb -in 'Remove', 'Reset' })
+    $script:HighImpactCommands = @($Commands | Where-Object { $_.ShouldProcess -and $_.ConfirmImpact -eq 'High' })
     $script:ListCommands = @($Commands | Where-Object Lists)
     $script:ShouldProcessCommands = @($Commands | Where-Object ShouldProcess)
 }
@@ -215,6 +217,153 @@ Describe '-WhatIf sends nothing' {
     }
 }
 
+Describe '-Force on every ConfirmImpact High cmdlet' {
+    BeforeAll {
+        # One non-interactive child PowerShell runs every High cmdlet with $ConfirmPreference = 'Low': without -Force
+        # (it must try to prompt, which fails there: the control), with -Force (no prompt, the request goes out),
+        # with -Force -WhatIf (nothing goes out) and with -Force -Confirm (asks: an explicit -Confirm wins). Arguments
+        # are generated from the parameters; a parameter with a ValidateSet is tried with each of its values until a
+        # call asks for confirmation.
+        $names = @($HighImpactCommands | ForEach-Object Name)
+        $script:ForceResults = @{}
+        if (-not $names) { return }
+        $child = @"
+`$ErrorActionPreference = 'Stop'
+`$ProgressPreference = 'SilentlyContinue'
+Import-Module '$PSScriptRoot/TestHelpers.psm1'
+Import-Module '$env:IOTSTUDIO_TEST_MODULE'
+`$null = Connect-TestEmulator -Space contract-force
+`$ConfirmPreference = 'Low'
+
+function New-Value(`$p) {
+    `$type = if (`$p.ParameterType.IsArray) { `$p.ParameterType.GetElementType() } else { `$p.ParameterType }
+    `$value = if (`$type -eq [string]) {
+        if (`$p.Name -match 'Id$' -or `$p.Aliases -contains 'Uid') { '01J00000000000000000000000' }
+        elseif (`$p.Name -eq 'Query') { 'FOR t IN things RETURN t' }
+        else { 'contract' }
+    }
+    elseif ([System.Collections.IDictionary].IsAssignableFrom(`$type)) { @{ a = 1 } }
+    elseif (`$type.IsEnum) { [enum]::GetValues(`$type)[0] }
+    elseif (`$type -in [int], [long], [double], [object]) { 1 }
+    elseif (`$type -in [datetimeoffset], [datetime]) { [datetimeoffset]::Now }
+    else { throw "no value for -`$(`$p.Name) of type `$(`$type.FullName)" }
+    if (`$p.ParameterType.IsArray) { , @(`$value) } else { `$value }
+}
+
+# Every splat for a parameter set: one per combination of ValidateSet values of its mandatory parameters. With
+# -AsPiped, also the string parameters a piped object would fill by property name (-ThingId, -Category, ...).
+function Get-Splats(`$set, [switch] `$AsPiped) {
+    `$splats = @(@{})
+    `$fill = { `$_.ParameterType -ne [switch] -and (`$_.IsMandatory -or (`$AsPiped -and `$_.ValueFromPipelineByPropertyName -and `$_.ParameterType -eq [string] -and `$_.Name -ne 'Space')) }
+    foreach (`$p in `$set.Parameters | Where-Object `$fill) {
+        # Member access, not ForEach-Object -MemberName: that one asks too when `$ConfirmPreference is Low.
+        `$choices = @((`$p.Attributes | Where-Object { `$_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues | Where-Object { `$_ })
+        if (-not `$choices) { `$choices = @(, (New-Value `$p)) }
+        `$splats = @(foreach (`$s in `$splats) { foreach (`$c in `$choices) { `$n = `$s.Clone(); `$n[`$p.Name] = `$c; `$n } })
+    }
+    `$splats
+}
+
+function Invoke-Case([string] `$Name, [hashtable] `$Splat) {
+    Clear-EmulatorLog
+    `$prompted = `$false; `$failure = `$null
+    try { `$null = & `$Name @Splat -ErrorAction Stop }
+    catch {
+        if (`$_.Exception.Message -match 'NonInteractive|prompt') { `$prompted = `$true } else { `$failure = `$_.FullyQualifiedErrorId }
+    }
+    [pscustomobject]@{ Prompted = `$prompted; Sent = @(Get-ApiLog).Count; Failure = `$failure }
+}
+
+foreach (`$name in '$($names -join "','")') {
+    `$result = [ordered]@{ Name = `$name; Found = `$false }
+    `$tried = [System.Collections.Generic.HashSet[string]]::new()
+    try {
+        foreach (`$set in @((Get-Command `$name -Module IotStudio).ParameterSets) * 2) {
+            # First pass: mandatory parameters only; second pass: as if an object were piped.
+            `$asPiped = `$tried.Contains(`$set.Name)
+            `$null = `$tried.Add(`$set.Name)
+            `$splats = try { @(Get-Splats `$set -AsPiped:`$asPiped) } catch { @() }
+            foreach (`$splat in `$splats) {
+                `$control = Invoke-Case `$name `$splat
+                if (-not `$control.Prompted) { continue }
+                `$forced = Invoke-Case `$name (`$splat + @{ Force = `$true })
+                `$whatIf = Invoke-Case `$name (`$splat + @{ Force = `$true; WhatIf = `$true })
+                `$confirm = Invoke-Case `$name (`$splat + @{ Force = `$true; Confirm = `$true })
+                `$result.Found = `$true
+                `$result.Call = "`$name -`$(@(`$splat.Keys) -join ' -')"
+                `$result.ControlSent = `$control.Sent
+                `$result.ForcePrompted = `$forced.Prompted
+                `$result.ForceSent = `$forced.Sent
+                `$result.WhatIfPrompted = `$whatIf.Prompted
+                `$result.WhatIfSent = `$whatIf.Sent
+                `$result.ConfirmPrompted = `$confirm.Prompted
+                break
+            }
+            if (`$result.Found) { break }
+        }
+    }
+    catch { `$result.Error = "`$_" }
+    'RESULT ' + (`$result | ConvertTo-Json -Compress)
+}
+Disconnect-IotStudio -Confirm:`$false
+"@
+        foreach ($line in Invoke-ChildPwsh -Script $child) {
+            if ($line -like 'RESULT *') { $r = $line.Substring(7) | ConvertFrom-Json; $ForceResults[$r.Name] = $r }
+        }
+    }
+
+    It '<Name> has a -Force switch' -ForEach $HighImpactCommands {
+        $param = (Get-Command $Name -Module IotStudio).Parameters['Force']
+        $param | Should -Not -BeNullOrEmpty -Because "$Name is ConfirmImpact High: give it -Force (implement ISupportsForce)"
+        $param.ParameterType | Should -Be ([switch])
+        (Get-Command $Name -Module IotStudio).ImplementingType.GetInterfaces().Name | Should -Contain 'ISupportsForce'
+    }
+
+    It '<Name> -Force does not prompt and sends the request; -Force -WhatIf sends nothing' -ForEach $HighImpactCommands {
+        $r = $ForceResults[$Name]
+        $r | Should -Not -BeNullOrEmpty -Because 'the child PowerShell reports every High cmdlet'
+        $r.Error | Should -BeNullOrEmpty
+        $r.Found | Should -BeTrue -Because "with `$ConfirmPreference = 'Low' some call of $Name must ask for confirmation (else the test proves nothing)"
+        $r.ControlSent | Should -Be 0 -Because 'a refused prompt sends nothing'
+        $r.ForcePrompted | Should -BeFalse -Because "$($r.Call) -Force must not prompt"
+        $r.ForceSent | Should -BeGreaterThan 0 -Because "$($r.Call) -Force goes ahead"
+        $r.WhatIfPrompted | Should -BeFalse
+        $r.WhatIfSent | Should -Be 0 -Because "$($r.Call) -Force -WhatIf must send nothing"
+        $r.ConfirmPrompted | Should -BeTrue -Because 'an explicit -Confirm wins over -Force'
+    }
+}
+
+Describe 'Tab completion on every parameter that names something of the service' {
+    BeforeDiscovery {
+        # Parameter name (or alias) -> the completer it must carry; a new cmdlet gets its completion by declaring it.
+        $rules = [ordered]@{
+            Category   = 'CategoryNameCompleter'
+            InCategory = 'CategoryNameCompleter'
+            ThingId    = 'ThingIdCompleter'
+            Model      = 'ModelNameCompleter'
+            Space      = 'SpaceCompleter'
+            Scope      = 'ScopeCompleter'
+            Sort       = 'SortFieldCompleter'
+        }
+        $script:CompletedParameters = foreach ($c in Get-Command -Module IotStudio -CommandType Cmdlet | Sort-Object Name) {
+            # Not .Values: on a cmdlet with a -Values parameter that is the parameter, not the collection.
+            foreach ($p in @($c.Parameters.Keys | ForEach-Object { $c.Parameters[$_] })) {
+                if ($p.ParameterType -notin [string], [string[]], [object]) { continue }
+                $rule = $rules[$p.Name]
+                # -Id of a Thing cmdlet (alias Uid) is a Thing id too.
+                if (-not $rule -and $p.Name -eq 'Id' -and $p.Aliases -contains 'Uid') { $rule = 'ThingIdCompleter' }
+                if ($rule) { @{ Command = $c.Name; Parameter = $p.Name; Completer = $rule } }
+            }
+        }
+    }
+
+    It '<Command> -<Parameter> completes with <Completer>' -ForEach $CompletedParameters {
+        $attribute = (Get-Command $Command -Module IotStudio).Parameters[$Parameter].Attributes |
+            Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }
+        $attribute.Type.Name | Should -Be $Completer -Because "add [ArgumentCompleter(typeof(Completion.$Completer))] to -$Parameter of $Command"
+    }
+}
+
 # The module's own objects bind only where they are meant to (see src/IotStudio.PowerShell/Internal/PipelineInput.cs):
 # one object of every output type is piped into every cmdlet, with a disconnected -Connection and -WhatIf where the
 # cmdlet has them, so that nothing can be sent. The pairs that may bind follow one rule, read from the cmdlets'
@@ -243,6 +392,8 @@ Describe 'Pipeline input: each cmdlet binds only the module objects it is meant 
         function Test-MeantFor($Command, [type] $Type) {
             $nouns = @($AllCmdlets | Where-Object { $_.OutputType.Type -contains $Type } | ForEach-Object Noun)
             if ($Command.Noun -in $nouns) { return $true }
+            $declared = { param($a) $t = $a.GetType().GetProperty('Types'); $t -and ($t.GetValue($a) | Where-Object { $_.IsAssignableFrom($Type) }) }
+            foreach ($a in $Command.ImplementingType.GetCustomAttributes($true)) { if (& $declared $a) { return $true } }
             foreach ($p in $Command.Parameters.get_Values()) {
                 $sets = @($p.ParameterSets.get_Values())
                 if (-not ($sets | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName })) { continue }
@@ -436,8 +587,8 @@ Describe 'Names and display' {
             $text = $s.ToString()
             $text | Should -Not -BeNullOrEmpty -Because "$name.ToString()"
             $text | Should -Not -Be $name
-            $identity = @('Uid', 'Name', 'Id', 'ClientId', 'ApiUrl', 'StatusCode', 'Operation', 'Model' | ForEach-Object { $s.psobject.Properties[$_] } |
-                    Where-Object { $_ -and $null -ne $_.Value } | ForEach-Object { "$($_.Value)" })
+            $identity = @('Uid', 'Name', 'Id', 'Username', 'ClientId', 'ApiUrl', 'StatusCode', 'Operation', 'Model', 'Timestamp' | ForEach-Object { $s.psobject.Properties[$_] } |
+                    Where-Object { $_ -and $null -ne $_.Value } | ForEach-Object { if ($_.Value -is [datetimeoffset]) { $_.Value.ToString('O') } else { "$($_.Value)" } })
             @($identity | Where-Object { $text.Contains($_) }) | Should -Not -BeNullOrEmpty -Because "$name.ToString() '$text' names it"
             "$s" | Should -Be $text
         }

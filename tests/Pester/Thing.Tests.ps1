@@ -591,3 +591,72 @@ Describe 'Thing cmdlets' {
         }
     }
 }
+
+Describe 'Progress of long lists' {
+    BeforeAll {
+        Reset-Emulator
+        $null = Add-EmulatorThing -Count 55
+    }
+
+    It 'shows no bar for a list of two pages' {
+        $r = Invoke-WithProgress { Get-IotThing -PageSize 30 }
+        $r.Output.Count | Should -Be 55
+        $r.Progress | Should -BeNullOrEmpty
+    }
+
+    It 'writes items read and the rate from the third page on, under one activity id, then Completed' {
+        $r = Invoke-WithProgress { Get-IotThing -PageSize 10 }
+
+        $r.Output.Count | Should -Be 55
+        $r.Errors | Should -BeNullOrEmpty
+        $r.Progress.Count | Should -Be 5 -Because 'pages 3 to 6 each write a record, and the end one Completed record'
+        @($r.Progress.ActivityId | Select-Object -Unique).Count | Should -Be 1
+        $r.Progress[0].Activity | Should -Be 'Get-IotThing'
+        $r.Progress[0].StatusDescription | Should -Match '^Read 30 items, [\d.,]+ per second$'
+        $r.Progress[0].CurrentOperation | Should -Be 'Page 3'
+        $r.Progress[3].StatusDescription | Should -Match '^Read 55 items'
+        $r.Progress[0..3].RecordType | Should -Be 'Processing', 'Processing', 'Processing', 'Processing'
+        $r.Progress[0..3].PercentComplete | Should -Be -1, -1, -1, -1 -Because 'a Thing list has no known total'
+        $r.Progress[4].RecordType | Should -Be 'Completed'
+    }
+
+    It 'keeps the activity id of a cmdlet from one run to the next, and gives another cmdlet another' {
+        $a = Invoke-WithProgress { Get-IotThing -PageSize 10 }
+        $b = Invoke-WithProgress { Get-IotThing -PageSize 5 }
+        $q = Invoke-WithProgress { Invoke-IotQuery 'FOR t IN things RETURN t.uid' -BatchSize 10 }
+
+        $b.Progress[0].ActivityId | Should -Be $a.Progress[0].ActivityId
+        $q.Progress[0].Activity | Should -Be 'Invoke-IotQuery'
+        $q.Progress[0].ActivityId | Should -Not -Be $a.Progress[0].ActivityId
+    }
+
+    It 'completes the bar when the pipeline stops the list early' {
+        $r = Invoke-WithProgress { Get-IotThing -PageSize 10 | Select-Object -First 35 }
+
+        $r.Output.Count | Should -Be 35
+        $r.Progress.RecordType | Should -Be 'Processing', 'Processing', 'Completed' -Because 'pages 3 and 4 were read, then the pipeline stopped'
+    }
+
+    It 'shows the percentage and the time left when the total is known (a query that counts)' {
+        $r = Invoke-WithProgress { Invoke-IotQuery 'FOR t IN things RETURN t.uid' -BatchSize 10 -IncludeTotalCount }
+
+        $r.Output.Count | Should -Be 56 -Because 'the total count object comes first'
+        $processing = @($r.Progress | Where-Object RecordType -EQ 'Processing')
+        $processing.PercentComplete | Should -Be 54, 72, 90, 100
+        $processing[0].StatusDescription | Should -Match '^Read 30 of 55 items'
+        $processing[0].SecondsRemaining | Should -BeGreaterOrEqual 0
+        $r.Progress[-1].RecordType | Should -Be 'Completed'
+    }
+
+    It 'writes nothing under $ProgressPreference <Preference>' -ForEach @(@{ Preference = 'SilentlyContinue' }, @{ Preference = 'Ignore' }) {
+        $r = Invoke-WithProgress { Get-IotThing -PageSize 10 } -Preference $Preference
+        $r.Output.Count | Should -Be 55
+        $r.Progress | Should -BeNullOrEmpty
+    }
+
+    It 'writes nothing with -ProgressAction SilentlyContinue' {
+        $r = Invoke-WithProgress { Get-IotThing -PageSize 10 -ProgressAction SilentlyContinue }
+        $r.Output.Count | Should -Be 55
+        $r.Progress | Should -BeNullOrEmpty
+    }
+}

@@ -13,11 +13,11 @@ namespace IotStudio.Api
         /// <summary>The most Thing ids one list request carries in <c>thingID[]</c>.</summary>
         public const int MaxIdsPerRequest = 100;
 
-        /// <summary>The fields a Thing list sorts by (the <c>sort</c> parameter's values in api/anythingdb.openapi.yaml, without their '+' or '-').</summary>
-        public static readonly IReadOnlyList<string> SortFields = new[] { "title", "created", "modified", "uid", "description" };
+        /// <summary>The fields a Thing list sorts by (<c>sort=+title,-created</c>): the values of the <c>sort</c> parameter in api/anythingdb.openapi.yaml, without their '+' or '-'.</summary>
+        public static IReadOnlyList<string> SortFields { get; } = new[] { "title", "created", "modified", "uid", "description" };
 
         /// <summary>The operators of a property condition (<c>property:&lt;name&gt;=&lt;op&gt;:&lt;value&gt;</c>); a value without one means eq.</summary>
-        public static readonly IReadOnlyList<string> PropertyOperators = new[] { "eq", "neq", "gt", "gte", "lt", "lte", "contains" };
+        public static IReadOnlyList<string> PropertyOperators { get; } = new[] { "eq", "neq", "gt", "gte", "lt", "lte", "contains" };
 
         /// <summary>List inside this Category (the category-scoped path).</summary>
         public string Category { get; set; }

@@ -1,4 +1,5 @@
 using System;
+using System.Net.Mail;
 using System.Text.RegularExpressions;
 
 namespace IotStudio.Api
@@ -89,6 +90,34 @@ namespace IotStudio.Api
             if (string.IsNullOrEmpty(what)) return null;
             var word = what.Split(' ')[0];
             return char.ToUpperInvariant(word[0]) + word.Substring(1);
+        }
+
+        /// <summary>
+        /// True for a plain email address such as <c>ops@example.com</c>: what System.Net.Mail.MailAddress reads as an
+        /// address, given as nothing but that address (no display name, no angle brackets, no surrounding spaces).
+        /// </summary>
+        public static bool IsEmailAddress(string value)
+        {
+            if (string.IsNullOrEmpty(value) || value.Length > 320) return false;
+            foreach (var c in value)
+                if (char.IsWhiteSpace(c) || char.IsControl(c) || c == '<' || c == '>' || c == ',' || c == ';') return false;
+            try
+            {
+                var parsed = new MailAddress(value);
+                return parsed.Address == value && string.IsNullOrEmpty(parsed.DisplayName) && parsed.Host.Length > 0;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Throws ArgumentException, naming the address and the field it came from, unless it is a plain email address.</summary>
+        public static string EmailAddress(string value, string field)
+        {
+            if (!IsEmailAddress(value))
+                throw new ArgumentException($"'{value}' ({field}) is not a valid email address: give a plain address such as ops@example.com, without a display name.");
+            return value;
         }
 
         /// <summary>Throws ArgumentException when the space is empty.</summary>

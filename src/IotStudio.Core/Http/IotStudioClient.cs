@@ -58,8 +58,11 @@ namespace IotStudio.Http
             Models = new ModelsApi(this);
             Things = new ThingsApi(this);
             Properties = new PropertiesApi(this);
+            PropertyHistory = new PropertyHistoryApi(this);
             Actions = new ActionsApi(this);
             Events = new EventsApi(this);
+            MqttCredentials = new MqttCredentialsApi(this);
+            Email = new EmailApi(this);
             Raw = new RawApi(this);
             Query = new QueryApi(this);
         }
@@ -84,10 +87,16 @@ namespace IotStudio.Http
         public ThingsApi Things { get; }
         /// <summary>Property values.</summary>
         public PropertiesApi Properties { get; }
+        /// <summary>Properties history of Things.</summary>
+        public PropertyHistoryApi PropertyHistory { get; }
         /// <summary>Action requests of Things.</summary>
         public ActionsApi Actions { get; }
         /// <summary>Events of Things.</summary>
         public EventsApi Events { get; }
+        /// <summary>MQTT credentials of Categories and Things.</summary>
+        public MqttCredentialsApi MqttCredentials { get; }
+        /// <summary>Email through the Communications API.</summary>
+        public EmailApi Email { get; }
         /// <summary>Any call, built from a method, a path below the API URL, a query and a body.</summary>
         public RawApi Raw { get; }
         /// <summary>Query cursors: AQL queries read batch by batch.</summary>

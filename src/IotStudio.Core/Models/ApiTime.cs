@@ -15,6 +15,10 @@ namespace IotStudio.Models
             "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzz",
         };
 
+        /// <summary>Writes a timestamp for a request body: RFC 3339 in UTC, with as many fraction digits as it has (<c>2023-05-15T10:00:00.25Z</c>).</summary>
+        public static string Format(DateTimeOffset value) =>
+            value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
         /// <summary>Parses a timestamp; null when absent or unreadable (the raw text is kept by callers that need it).</summary>
         public static DateTimeOffset? Parse(string text)
         {

@@ -165,7 +165,7 @@ namespace IotStudio.PowerShell
                 case 404: return ("NotFound", ErrorCategory.ObjectNotFound, Strings.ActionNotFound);
                 case 408: return ("RequestTimeout", ErrorCategory.OperationTimeout, Strings.ActionServer);
                 case 409: return ("Conflict", ErrorCategory.ResourceExists, Strings.ActionConflict);
-                case 413: return ("PayloadTooLarge", ErrorCategory.LimitsExceeded, Strings.ActionPayloadTooLarge);
+                case 413: return ("PayloadTooLarge", ErrorCategory.LimitsExceeded, Strings.ActionTooLarge);
                 case 429: return ("TooManyRequests", ErrorCategory.LimitsExceeded, Strings.ActionThrottled);
                 case 502: return ("BadGateway", ErrorCategory.ConnectionError, Strings.ActionServer);
                 case 503: return ("ServiceUnavailable", ErrorCategory.ConnectionError, Strings.ActionServer);

@@ -52,6 +52,12 @@ namespace IotStudio.PowerShell
             return connection;
         }
 
+        /// <summary>
+        /// PowerShell's ShouldProcess, except that a cmdlet with -Force (<see cref="ISupportsForce"/>) does not ask;
+        /// -WhatIf still sends nothing. Every cmdlet's ShouldProcess(target, action) call comes here.
+        /// </summary>
+        protected new bool ShouldProcess(string target, string action) => Confirmation.ShouldProcess(this, target, action);
+
         /// <summary>Runs one Core call on the pipeline thread, writing its verbose trace as it happens.</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> operation)
         {
@@ -112,6 +118,7 @@ namespace IotStudio.PowerShell
             if (includeTotal && counted == null) WriteTotalCount(null);
             var totalPending = includeTotal && counted != null;
             long seen = 0, written = 0;
+            using var progress = new ProgressReporter(this, Strings.ProgressRead, ProgressReporter.ListQuietPages);
             while (pager.HasMore && written < first)
             {
                 var items = Run(ct => pager.NextPageAsync(ct));
@@ -120,6 +127,8 @@ namespace IotStudio.PowerShell
                     WriteTotalCount(counted.TotalCount);
                     totalPending = false;
                 }
+                progress.Total = counted?.TotalCount;
+                progress.Add(items.Count, string.Format(CultureInfo.CurrentCulture, Strings.ProgressPage, pager.PagesFetched));
                 foreach (var item in items)
                 {
                     if (filter != null && !filter(item)) continue;

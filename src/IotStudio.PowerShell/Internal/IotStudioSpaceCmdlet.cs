@@ -18,6 +18,7 @@ namespace IotStudio.PowerShell
         /// <summary>The space; default: the connection's.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.SpaceCompleter))]
         public string Space { get; set; }
 
         /// <summary>The connection and the space to use, or a terminating error.</summary>
@@ -27,6 +28,7 @@ namespace IotStudio.PowerShell
             var space = Space ?? connection.Space;
             if (string.IsNullOrEmpty(space))
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(Strings.NoSpace), "NoSpace", ErrorCategory.InvalidArgument, null));
+            Completion.SeenSpaces.Add(space);
             return (connection, space);
         }
 

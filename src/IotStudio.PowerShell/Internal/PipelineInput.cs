@@ -16,7 +16,7 @@ namespace IotStudio.PowerShell
     /// <list type="number">
     /// <item>its noun is the noun of a cmdlet that outputs T (its own objects: Get-IotAction | Wait-IotAction);</item>
     /// <item>one of its ValueFromPipeline parameters is typed for T (Get-IotCategory | Get-IotThing -InputObject); or</item>
-    /// <item>one of its parameters carries an <see cref="IPipelineSource"/> that names T (a Thing into any cmdlet that works inside a Thing).</item>
+    /// <item>one of its pipeline parameters, or the cmdlet class, carries an <see cref="IPipelineSource"/> that names T (a Thing into any cmdlet that works inside a Thing).</item>
     /// </list>
     /// Anything else that is not the module's (Import-Csv rows, query results, strings, hashtables) binds as PowerShell binds it.
     /// </summary>
@@ -86,6 +86,8 @@ namespace IotStudio.PowerShell
         {
             var noun = cmdletType.GetCustomAttribute<CmdletAttribute>()?.NounName;
             if (noun != null && OutputNouns.Value.TryGetValue(inputType, out var nouns) && nouns.Contains(noun)) return true;
+            foreach (var declared in cmdletType.GetCustomAttributes(true).OfType<IPipelineSource>())
+                if (declared.Types.Any(t => t.IsAssignableFrom(inputType))) return true;
             foreach (var property in cmdletType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
                 var parameters = property.GetCustomAttributes<ParameterAttribute>(true).ToList();

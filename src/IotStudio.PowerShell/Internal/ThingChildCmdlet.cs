@@ -16,11 +16,13 @@ namespace IotStudio.PowerShell
         [Alias("Uid")]
         [PipelineSource(typeof(Thing))]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
         public virtual string ThingId { get; set; }
 
         /// <summary>Use the Category's path (the Thing must be in it).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public virtual string Category { get; set; }
 
         /// <summary>The connection and the Thing's path, or a terminating error when there is no connection or space.</summary>

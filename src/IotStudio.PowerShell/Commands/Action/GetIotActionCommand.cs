@@ -19,6 +19,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ActionNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The id (ULID) of one request of the action named by -Name.</summary>

@@ -12,6 +12,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>The action to request.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ActionNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The action's input: number, string, boolean, array or hashtable; none sends an empty request.</summary>

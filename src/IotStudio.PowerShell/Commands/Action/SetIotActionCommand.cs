@@ -12,6 +12,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>The action's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ActionNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The id (ULID) of the request.</summary>

@@ -15,6 +15,7 @@ namespace IotStudio.PowerShell.Commands
         [Alias("CategoryName")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>Items per request, 1 to 1000 (default 50).</summary>

@@ -22,6 +22,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>The Model the Category binds to: its name (a Model, or another Category's model, gives its name; the version is -ModelVersion).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ModelName]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }
 
         /// <summary>The Model version.</summary>

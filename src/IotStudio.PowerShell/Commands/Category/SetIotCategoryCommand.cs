@@ -12,6 +12,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ByName, ValueFromPipelineByPropertyName = true)]
         [Alias("CategoryName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>A Category from Get-IotCategory, sent back as it is apart from the changes given.</summary>
@@ -27,6 +28,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter]
         [ModelName]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }
 
         /// <summary>New Model version.</summary>

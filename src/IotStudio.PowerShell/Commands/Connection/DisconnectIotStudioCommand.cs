@@ -9,6 +9,7 @@ namespace IotStudio.PowerShell.Commands
     {
         /// <summary>The connection to close; default: the runspace's.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true)]
+        [LiveConnection]
         [ValidateNotNull]
         public IotStudioConnection InputObject { get; set; }
 

@@ -24,6 +24,7 @@ param($__iotBlock, $__iotConnection, $__iotCmdlet)
 
         /// <summary>An open connection to use and then close.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ParameterSets.InputObject)]
+        [LiveConnection]
         [ValidateNotNull]
         public IotStudioConnection InputObject { get; set; }
 

@@ -17,6 +17,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EventNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The id (ULID) of one occurrence of the event named by -Name.</summary>

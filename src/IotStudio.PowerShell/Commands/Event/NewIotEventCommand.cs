@@ -12,6 +12,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>The event's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EventNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The event's data: number, string, boolean, array or hashtable; none records the event without data.</summary>

@@ -5,11 +5,16 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Deletes events of a Thing.</summary>
     [Cmdlet(VerbsCommon.Remove, "IotEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUris.Cmdlets + "Remove-IotEvent.md")]
     [OutputType(typeof(void))]
-    public sealed class RemoveIotEventCommand : ThingChildCmdlet
+    public sealed class RemoveIotEventCommand : ThingChildCmdlet, ISupportsForce
     {
+        /// <summary>Do not ask for confirmation; -WhatIf still only shows what would happen.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The event's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EventNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The id (ULID) of the occurrence.</summary>

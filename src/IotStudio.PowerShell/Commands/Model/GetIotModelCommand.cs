@@ -15,6 +15,7 @@ namespace IotStudio.PowerShell.Commands
         [Alias("ModelName")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>Items per request, 1 to 1000 (default 50).</summary>

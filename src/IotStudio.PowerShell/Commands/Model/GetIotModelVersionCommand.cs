@@ -16,6 +16,7 @@ namespace IotStudio.PowerShell.Commands
         [ModelName]
         [PipelineSource(typeof(ThingModel), typeof(ModelDescription), typeof(Category), typeof(Thing))]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }
 
         /// <summary>Version numbers to read, one request each.</summary>

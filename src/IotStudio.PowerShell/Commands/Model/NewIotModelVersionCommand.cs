@@ -20,6 +20,7 @@ namespace IotStudio.PowerShell.Commands
         [ModelName]
         [PipelineSource(typeof(ThingModel), typeof(ModelDescription))]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }
 
         /// <summary>A version from Get-IotModelVersion to start from; the other parameters change its fields.</summary>

@@ -12,6 +12,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ByName, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>A Model from Get-IotModel, sent back as it is apart from the changes given.</summary>

@@ -13,6 +13,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Only these properties (one request each); default: all in one request.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.PropertyNameCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>Write one ordered dictionary (name → value) per Thing instead of one object per property.</summary>

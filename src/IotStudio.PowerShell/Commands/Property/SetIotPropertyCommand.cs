@@ -14,6 +14,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>The property to set.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.Single, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.PropertyNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>Its new value: number, string, boolean, $null, array or hashtable.</summary>

@@ -21,12 +21,14 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "Uid")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
         public string[] ThingId { get; set; }
 
         /// <summary>Use the Category's own path: list its Things, or read a Thing only if it is in it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("CategoryName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string Category { get; set; }
 
         /// <summary>A Category from Get-IotCategory: list its Things (in its space).</summary>
@@ -41,6 +43,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Only Things with this title.</summary>
         [Parameter(ParameterSetName = ParameterSets.List)]
         [Alias("Name")]
+        [ArgumentCompleter(typeof(Completion.ThingTitleCompleter))]
         public string Title { get; set; }
 
         /// <summary>Only Things of this @type.</summary>
@@ -50,6 +53,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Only Things of this Model.</summary>
         [Parameter(ParameterSetName = ParameterSets.List)]
         [ModelName]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }
 
         /// <summary>Only Things of this Model version.</summary>
@@ -59,11 +63,13 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Only Things in any of these Categories (category[]).</summary>
         [Parameter(ParameterSetName = ParameterSets.List)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string[] InCategory { get; set; }
 
         /// <summary>Sort fields, such as title or -created (+ ascending, - descending).</summary>
         [Parameter(ParameterSetName = ParameterSets.List)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.SortFieldCompleter))]
         public string[] Sort { get; set; }
 
         /// <summary>Property conditions, all of which must hold: @{ temperature = 'gt:20'; mode = 'eco' }.</summary>

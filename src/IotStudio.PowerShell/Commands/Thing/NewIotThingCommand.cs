@@ -24,6 +24,7 @@ namespace IotStudio.PowerShell.Commands
         [AllowNull]
         [AllowEmptyCollection]
         [ListText]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string[] Category { get; set; }
 
         /// <summary>A whole Thing Description (hashtable or object); the other parameters override its fields.</summary>

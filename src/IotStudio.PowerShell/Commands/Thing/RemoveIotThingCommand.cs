@@ -9,17 +9,23 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Deletes Things by id, or every Thing matching a filter (which must not be empty).</summary>
     [Cmdlet(VerbsCommon.Remove, "IotThing", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.ById, HelpUri = HelpUris.Cmdlets + "Remove-IotThing.md")]
     [OutputType(typeof(string))]
-    public sealed class RemoveIotThingCommand : IotStudioSpaceCmdlet
+    public sealed class RemoveIotThingCommand : IotStudioSpaceCmdlet, ISupportsForce
     {
+        /// <summary>Do not ask for confirmation; -WhatIf still only shows what would happen.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The Things' ids.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "Uid")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
         public string[] ThingId { get; set; }
 
         /// <summary>Use the Category's path (the Thing must be in it).</summary>
         [Parameter(ParameterSetName = ParameterSets.ById)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string Category { get; set; }
 
         /// <summary>Filter: Things of this @type.</summary>
@@ -30,6 +36,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Filter: Things in any of these Categories.</summary>
         [Parameter(ParameterSetName = ParameterSets.ByFilter)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string[] InCategory { get; set; }
 
         /// <summary>Filter: property conditions, as for Get-IotThing.</summary>

@@ -6,8 +6,12 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Gives a Thing a new OAuth2 client secret (and a client id, the first time); the old secret stops working.</summary>
     [Cmdlet(VerbsCommon.Reset, "IotThingSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUris.Cmdlets + "Reset-IotThingSecret.md")]
     [OutputType(typeof(ThingSecret))]
-    public sealed class ResetIotThingSecretCommand : ThingChildCmdlet
+    public sealed class ResetIotThingSecretCommand : ThingChildCmdlet, ISupportsForce
     {
+        /// <summary>Do not ask for confirmation; -WhatIf still only shows what would happen.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {

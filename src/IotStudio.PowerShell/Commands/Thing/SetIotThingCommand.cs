@@ -16,6 +16,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "Uid")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
         public string ThingId { get; set; }
 
         /// <summary>A Thing from Get-IotThing, possibly changed.</summary>
@@ -26,6 +27,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Use the Category's path (the Thing must be in it).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string Category { get; set; }
 
         /// <summary>Write the updated Thing.</summary>

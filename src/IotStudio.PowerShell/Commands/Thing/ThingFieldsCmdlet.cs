@@ -31,6 +31,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>The Model the Thing follows: its name (a Model, or another Thing's model, gives its name; the version is -ModelVersion).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ModelName]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }
 
         /// <summary>The Model version.</summary>

@@ -37,6 +37,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "Uid")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
         public string[] ThingId { get; set; }
 
         /// <summary>JSON Patch operations, each @{ op = 'replace'; path = '/description'; value = 'x' } (from for move and copy).</summary>
@@ -63,6 +64,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Use the Category's path (every Thing must be in it).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string Category { get; set; }
 
         /// <summary>Write the patched Things.</summary>
