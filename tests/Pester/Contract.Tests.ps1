@@ -425,7 +425,14 @@ Describe 'Pipeline input: each cmdlet binds only the module objects it is meant 
             $element = if ($type.IsArray) { $type.GetElementType() } else { $type }
             # The module's types live in its own load context: compare them by name.
             $one = switch ($element.FullName) {
-                'System.String' { if ($Parameter.Name -match 'Id$') { '01ARZ3NDEKTSV4RRFFQ69G5FAV' } elseif ($Parameter.Name -match 'Url|Uri|Path') { '/spaces/test/things' } else { 'contract' } }
+                'System.String' {
+                    if ($Parameter.Name -match 'Id$') { '01ARZ3NDEKTSV4RRFFQ69G5FAV' }
+                    elseif ($Parameter.Name -match 'Url|Uri|Path') { '/spaces/test/things' }
+                    elseif ($Parameter.Name -eq 'At') { '2023' }
+                    elseif ($Parameter.Name -match '^(To|Cc|Bcc)$') { 'ops@example.com' }
+                    else { 'contract' }
+                }
+                'System.DateTimeOffset' { [datetimeoffset]::Now }
                 'System.Security.SecureString' { ConvertTo-SecureString 'x' -AsPlainText -Force }
                 'System.Management.Automation.PSCredential' { Get-TestCredential }
                 'System.Uri' { [uri]"$(Get-EmulatorUrl)/x" }
