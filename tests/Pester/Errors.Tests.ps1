@@ -271,4 +271,24 @@ Describe 'The plain-http refusal names the credential actually given' {
         $err.ErrorDetails.RecommendedAction | Should -BeLike '*-AllowUnencryptedAuthentication*'
         Get-EmulatorRequest | Should -BeNullOrEmpty
     }
+
+    It 'names the variable the credential was read from with -EnvironmentVariable: <Names>' -ForEach @(
+        @{ Variables = @{ IOTSTUDIO_CLIENT_ID = 'envclient'; IOTSTUDIO_CLIENT_SECRET = 'env-secret-value' }; Names = "the client secret read from IOTSTUDIO_CLIENT_SECRET (client 'envclient')" }
+        @{ Variables = @{ IOTSTUDIO_ACCESS_TOKEN = 'env-token-value' }; Names = 'the access token read from IOTSTUDIO_ACCESS_TOKEN' }
+    ) {
+        $all = @('IOTSTUDIO_API_URL', 'IOTSTUDIO_SPACE', 'IOTSTUDIO_CLIENT_ID', 'IOTSTUDIO_CLIENT_SECRET', 'IOTSTUDIO_ACCESS_TOKEN', 'IOTSTUDIO_SCOPE', 'IOTSTUDIO_TOKEN_URL', 'IOTSTUDIO_REVOKE_URL')
+        $saved = @{}
+        foreach ($n in $all) { $saved[$n] = [Environment]::GetEnvironmentVariable($n); [Environment]::SetEnvironmentVariable($n, $null) }
+        try {
+            $env:IOTSTUDIO_API_URL = 'http://iot.example.com'
+            foreach ($kv in $Variables.GetEnumerator()) { [Environment]::SetEnvironmentVariable($kv.Key, $kv.Value) }
+            $err = { Connect-IotStudio -EnvironmentVariable } | Should -Throw -ErrorId 'InvalidApiUrl,*' -PassThru
+            $err.Exception.Message | Should -BeLike "*$([WildcardPattern]::Escape($Names))*"
+            $err.Exception.Message | Should -Not -BeLike '*-value*'
+            Get-EmulatorRequest | Should -BeNullOrEmpty
+        }
+        finally {
+            foreach ($n in $all) { [Environment]::SetEnvironmentVariable($n, $saved[$n]) }
+        }
+    }
 }

@@ -186,6 +186,10 @@ namespace IotStudio.PowerShell.Commands
             {
                 case ParameterSets.AccessToken: return Strings.CredentialAccessToken;
                 case ParameterSets.ClientCredential: return string.Format(CultureInfo.CurrentCulture, Strings.CredentialClientCredential, ClientCredential?.UserName);
+                case ParameterSets.EnvironmentVariable when ClientId == null:
+                    return string.Format(CultureInfo.CurrentCulture, Strings.CredentialEnvironmentToken, EnvironmentConnection.AccessToken);
+                case ParameterSets.EnvironmentVariable:
+                    return string.Format(CultureInfo.CurrentCulture, Strings.CredentialEnvironmentSecret, EnvironmentConnection.ClientSecret, ClientId);
                 default: return string.Format(CultureInfo.CurrentCulture, Strings.CredentialClientSecret, ClientId);
             }
         }
