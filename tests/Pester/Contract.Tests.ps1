@@ -614,6 +614,15 @@ Describe 'Names and display' {
         }
     }
 
+    It 'gives every output type with many members a list view' {
+        foreach ($name in $Samples.Keys) {
+            $members = @($Samples[$name].psobject.Properties | Where-Object MemberType -EQ 'Property').Count
+            if ($members -lt 8) { continue }
+            (Get-FormatData $name).FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.ListControl] } |
+                Should -Not -BeNullOrEmpty -Because "$name has $members members: Format-List shows only those with a value through a list view"
+        }
+    }
+
     It 'shows <Type> as a list without empty fields or repeated members' -ForEach @(
         @{ Type = 'IotStudio.Models.Thing' }
         @{ Type = 'IotStudio.Models.Category' }
@@ -621,6 +630,8 @@ Describe 'Names and display' {
         @{ Type = 'IotStudio.Models.ThingModelVersion' }
         @{ Type = 'IotStudio.Models.ThingAction' }
         @{ Type = 'IotStudio.Models.ThingEvent' }
+        @{ Type = 'IotStudio.Models.MqttCredential' }
+        @{ Type = 'IotStudio.PowerShell.IotStudioConnection' }
     ) {
         $s = $Samples[$Type]
         $lines = @(($s | Format-List | Out-String -Width 300) -split "`r?`n" | Where-Object { $_ -match '^\S.*? : ' -or $_ -match '^\S+\s+:$' })
