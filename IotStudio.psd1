@@ -43,6 +43,7 @@
         'Get-IotModelVersion'
         'New-IotModelVersion'
         'Update-IotThing'
+        'ConvertTo-IotFlatThing'
         'Reset-IotThingSecret'
         'Invoke-IotStudioRequest'
         'Get-IotStudioAccessToken'
@@ -59,9 +60,13 @@
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
+    HelpInfoURI            = 'https://github.com/iotstudio/IotStudio/tree/main/docs'
     PrivateData            = @{
         PSData = @{
+            # build.ps1 adds a PSCommand_<name> tag for each of CmdletsToExport, so Find-PSResource -Command finds the module.
             Tags         = @('Altair', 'IoTStudio', 'AnythingDB', 'IoT', 'REST', 'WoT', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/iotstudio/IotStudio'
+            LicenseUri   = 'https://github.com/iotstudio/IotStudio/blob/main/LICENSE'
             ReleaseNotes = 'The whole API: Models and versions, Update-IotThing (JSON Patch, bulk), Reset-IotThingSecret, actions (Invoke-/Get-/Set-/Remove-/Wait-IotAction), events, properties history (Get-/Add-/Remove-IotPropertyHistory), Invoke-IotQuery (query cursors), MQTT credentials (Get-/New-/Set-/Remove-IotMqttCredential), Send-IotEmail, Invoke-IotStudioRequest and Get-IotStudioAccessToken.'
         }
     }

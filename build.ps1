@@ -70,6 +70,10 @@ function Invoke-Build {
     Get-ChildItem $publish -File | Where-Object { $_.Name -notlike 'IotStudio.PowerShell.*' -and $_.Extension -in '.dll', '.pdb' } |
         Copy-Item -Destination $deps
     Copy-Item (Join-Path $Root 'src/IotStudio.PowerShell/Formatting/*.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
+    # about_ topics next to the MAML help, where Get-Help looks for them.
+    $help = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'en-US')
+    Copy-Item (Join-Path $Root 'src/IotStudio.PowerShell/en-US/*.help.txt') $help
 
     # PowerShell 7.4+ (.NET 8 or later) loads Core's net8.0 build and RestSharp's from dependencies/net8.0: System.Text.Json
     # is then the runtime's own precompiled copy, not the netstandard2.0 one that would be JIT-compiled at start-up.
@@ -79,8 +83,13 @@ function Invoke-Build {
     $deps8 = New-Item -ItemType Directory -Force (Join-Path $deps 'net8.0')
     Get-ChildItem $publish8 -File | Where-Object { $_.Extension -in '.dll', '.pdb' } | Copy-Item -Destination $deps8
 
-    $manifest = Get-Content (Join-Path $Root 'IotStudio.psd1') -Raw
+    $manifestPath = Join-Path $Root 'IotStudio.psd1'
+    $manifest = Get-Content $manifestPath -Raw
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
+    # A PSCommand_<name> tag per cmdlet (what Find-PSResource -Command and the gallery search), from CmdletsToExport,
+    # so a new cmdlet is found without a tag to add by hand.
+    $commandTags = @('PSIncludes_Cmdlet') + @((Import-PowerShellDataFile $manifestPath).CmdletsToExport | ForEach-Object { "PSCommand_$_" })
+    $manifest = $manifest -replace "Tags(\s*)=(\s*)@\(", "Tags`$1=`$2@($(($commandTags | ForEach-Object { "'$_'" }) -join ', '), "
     Set-Content -Path (Join-Path $ModuleOut 'IotStudio.psd1') -Value $manifest -NoNewline
 
     & (Join-Path $Root 'tools/New-MamlHelp.ps1') -DocsPath (Join-Path $Root 'docs/cmdlets') -OutputPath (Join-Path $ModuleOut 'en-US/IotStudio.PowerShell.dll-Help.xml')

@@ -154,12 +154,22 @@ Describe 'Publishing to a repository and installing from it' {
         Publish-PSResource -Path $copy -Repository $RepoName -ErrorAction Stop
         $found = Find-PSResource -Name IotStudio -Repository $RepoName -ErrorAction Stop
         $found.Version.ToString() | Should -Be $manifest.ModuleVersion
+        # The package says where the project, its license and its help are, and is found by the commands it holds.
+        "$($found.ProjectUri)" | Should -Be 'https://github.com/iotstudio/IotStudio'
+        "$($found.LicenseUri)" | Should -Be 'https://github.com/iotstudio/IotStudio/blob/main/LICENSE'
+        foreach ($command in 'Get-IotThing', 'ConvertTo-IotFlatThing', 'Connect-IotStudio') {
+            $byCommand = Find-PSResource -Command $command -Repository $RepoName -ErrorAction Stop
+            $byCommand.ParentResource.Name | Should -Be 'IotStudio' -Because "Find-PSResource -Command $command finds the module"
+            $byCommand.Names | Should -Contain $command
+        }
         Save-PSResource -Name IotStudio -Repository $RepoName -Path $SavedDir.FullName -TrustRepository -ErrorAction Stop
 
         $saved = Get-ChildItem $SavedDir.FullName -Recurse -Filter IotStudio.psd1 | Select-Object -First 1
         $saved | Should -Not -BeNullOrEmpty
         Join-Path $saved.DirectoryName 'dependencies/RestSharp.dll' | Should -Exist
         Join-Path $saved.DirectoryName 'dependencies/IotStudio.Core.dll' | Should -Exist
+        Join-Path $saved.DirectoryName 'LICENSE' | Should -Exist
+        Join-Path $saved.DirectoryName 'en-US/about_IotStudio.help.txt' | Should -Exist
 
         Add-EmulatorThing -Count 2 | Out-Null
         $lines = Invoke-ChildPwsh -Script @"

@@ -111,24 +111,24 @@ Describe 'MQTT credential cmdlets' {
             $ev[0].ErrorDetails.Message | Should -BeLike "*'shared' is already used*"
         }
 
-        It 'reports a Thing outside the -Category, and a missing Category, as MqttCredentialNotFound' {
+        It 'reports a Thing outside the -Category as ThingNotFound, and a missing Category as CategoryNotFound' {
             $null = New-IotMqttCredential $Loose.Uid -Category Boilers -Username x -Password $Password -ErrorVariable ev -ErrorAction SilentlyContinue
             $null = New-IotMqttCredential -Category NoSuch -Username y -Password $Password -ErrorVariable +ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 2
-            $ev.FullyQualifiedErrorId | Should -Be "MqttCredentialNotFound,$Cmd.NewIotMqttCredentialCommand", "MqttCredentialNotFound,$Cmd.NewIotMqttCredentialCommand"
+            $ev.FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd.NewIotMqttCredentialCommand", "CategoryNotFound,$Cmd.NewIotMqttCredentialCommand"
             $ev.CategoryInfo.Category | Should -Be 'ObjectNotFound', 'ObjectNotFound'
             $ev.TargetObject | Should -Be $Loose.Uid, 'NoSuch'
         }
 
-        It 'refuses <What> before any request, as MqttCredentialInvalidArgument' -ForEach @(
-            @{ What = 'neither a Thing nor a Category'; Splat = @{ }; Target = $null }
-            @{ What = 'a Thing id that is not a ULID'; Splat = @{ ThingId = '01ARZ3NDEKTSV4RRFFQ69G5FA' }; Target = '01ARZ3NDEKTSV4RRFFQ69G5FA' }
-            @{ What = 'a Category name the API refuses'; Splat = @{ Category = 'no/such' }; Target = 'no/such' }
-            @{ What = 'a collection name on a Thing''s credentials'; Splat = @{ ThingId = '01ARZ3NDEKTSV4RRFFQ69G5FAV'; CollectionName = 'c' }; Target = '01ARZ3NDEKTSV4RRFFQ69G5FAV' }
+        It 'refuses <What> before any request, as <Subject>InvalidArgument' -ForEach @(
+            @{ What = 'neither a Thing nor a Category'; Splat = @{ }; Target = $null; Subject = 'MqttCredential' }
+            @{ What = 'a Thing id that is not a ULID'; Splat = @{ ThingId = '01ARZ3NDEKTSV4RRFFQ69G5FA' }; Target = '01ARZ3NDEKTSV4RRFFQ69G5FA'; Subject = 'Thing' }
+            @{ What = 'a Category name the API refuses'; Splat = @{ Category = 'no/such' }; Target = 'no/such'; Subject = 'Category' }
+            @{ What = 'a collection name on a Thing''s credentials'; Splat = @{ ThingId = '01ARZ3NDEKTSV4RRFFQ69G5FAV'; CollectionName = 'c' }; Target = '01ARZ3NDEKTSV4RRFFQ69G5FAV'; Subject = 'MqttCredential' }
         ) {
             $null = New-IotMqttCredential @Splat -Username u -Password $Password -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "MqttCredentialInvalidArgument,$Cmd.NewIotMqttCredentialCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "$($Subject)InvalidArgument,$Cmd.NewIotMqttCredentialCommand"
             $ev[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
             $ev[0].TargetObject | Should -Be $Target
             Get-ApiLog | Should -BeNullOrEmpty
@@ -402,8 +402,8 @@ Describe 'MQTT passwords stay secret' {
         $views.Count | Should -BeGreaterOrEqual 6
         $ids = @($captured | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).FullyQualifiedErrorId
         $ids | Should -Contain "MqttCredentialConflict,$Cmd.NewIotMqttCredentialCommand"
-        $ids | Should -Contain "MqttCredentialNotFound,$Cmd.NewIotMqttCredentialCommand"
-        $ids | Should -Contain "MqttCredentialInvalidArgument,$Cmd.NewIotMqttCredentialCommand"
+        $ids | Should -Contain "CategoryNotFound,$Cmd.NewIotMqttCredentialCommand"
+        $ids | Should -Contain "ThingInvalidArgument,$Cmd.NewIotMqttCredentialCommand"
         $ids | Should -Contain "MqttCredentialConflict,$Cmd.SetIotMqttCredentialCommand"
         $ids | Should -Contain "MqttCredentialNotFound,$Cmd.RemoveIotMqttCredentialCommand"
         @($captured | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 10

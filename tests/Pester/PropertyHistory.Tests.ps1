@@ -155,7 +155,7 @@ Describe 'Properties history cmdlets' {
             @(Get-IotPropertyHistory $Id -Skip 3).Value | Should -Be 4, 5
         }
 
-        It 'uses the category-scoped path with -Category, and reports a Thing outside it as PropertyHistoryNotFound' {
+        It 'uses the category-scoped path with -Category, and reports a Thing outside it as ThingNotFound (the missing object)' {
             $seed = Add-EmulatorThing -Count 1 -Category Boilers
             Add-Sample $seed.first -Category Boilers
             Clear-EmulatorLog
@@ -167,7 +167,7 @@ Describe 'Properties history cmdlets' {
 
             $null = Get-IotPropertyHistory $Id -Category Boilers -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "PropertyHistoryNotFound,$Cmd.GetIotPropertyHistoryCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd.GetIotPropertyHistoryCommand"
             $ev[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
             $ev[0].TargetObject | Should -Be $Id
         }
@@ -347,7 +347,7 @@ Describe 'Properties history cmdlets' {
             )
             $rows | Add-IotPropertyHistory -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "PropertyHistoryInvalidArgument,$Cmd.AddIotPropertyHistoryCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ThingInvalidArgument,$Cmd.AddIotPropertyHistoryCommand"
             $ev[0].TargetObject | Should -Be $rows[0]
             $ev[0].Exception.Message | Should -Match 'not-a-ulid'
             (Get-ApiLog).path | Should -Be "/spaces/test/things/$Id/properties-history/t"
@@ -362,7 +362,7 @@ Describe 'Properties history cmdlets' {
                 "/spaces/test/categories/Boilers/things/$($seed.first)/properties-history/temperature"
             @(Get-IotPropertyHistory $seed.first) | Should -HaveCount 3
             Add-IotPropertyHistory $Id $T0 @{ temperature = 20 } -Category Boilers -ErrorVariable ev -ErrorAction SilentlyContinue
-            $ev[0].FullyQualifiedErrorId | Should -Be "PropertyHistoryNotFound,$Cmd.AddIotPropertyHistoryCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd.AddIotPropertyHistoryCommand"
             Get-IotPropertyHistory $Id | Should -BeNullOrEmpty
         }
 

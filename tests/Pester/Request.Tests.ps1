@@ -271,10 +271,10 @@ try { Invoke-IotStudioRequest -Method POST /spaces/test/things -Body @{ title = 
             Get-ApiLog | Should -BeNullOrEmpty
         }
 
-        It 'maps a 404 to RequestNotFound with the request as target' {
+        It 'maps a 404 to the missing object''s NotFound (ThingNotFound here) with the request as target' {
             Invoke-IotStudioRequest "/spaces/test/things/$MissingId" -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev.Count | Should -Be 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "RequestNotFound,$Cmd"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd"
             $ev[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
             $ev[0].TargetObject | Should -Be "GET /spaces/test/things/$MissingId"
             $ev[0].ErrorDetails.Message | Should -BeLike "*thing '$MissingId' not found*"

@@ -138,6 +138,36 @@ function Connect-TestEmulator {
     if ($NotDefault) { New-IotStudioConnection @params } else { Connect-IotStudio @params -PassThru }
 }
 
+function New-ModuleSample {
+    <#
+    .SYNOPSIS
+        One object of each output type of the module, made through its own cmdlets against the emulator (with the
+        default connection), keyed by the type's full name. A new output type needs its maker here: the contract tests
+        fail naming a type without one.
+    #>
+    $suffix = (Get-Random -Maximum 99999).ToString('00000')
+    Add-EmulatorModel -Name "SampleModel$suffix"
+    $samples = [ordered]@{}
+    $category = New-IotCategory -Name "Sample$suffix" -Model "SampleModel$suffix"
+    $thing = New-IotThing -Title "sample-$suffix" -Category $category.Name -Model "SampleModel$suffix" -Status @{ temperature = 21.5 }
+    $samples['IotStudio.Models.Thing'] = $thing
+    $samples['IotStudio.Models.Category'] = $category
+    $samples['IotStudio.Models.ThingModel'] = Get-IotModel "SampleModel$suffix"
+    $samples['IotStudio.Models.ThingModelVersion'] = New-IotModelVersion -Model "SampleModel$suffix" -Title 'v1'
+    $samples['IotStudio.Models.PropertyValue'] = Get-IotProperty -ThingId $thing.Uid | Select-Object -First 1
+    $samples['IotStudio.Models.ThingAction'] = Invoke-IotAction -ThingId $thing.Uid -Name reboot
+    $samples['IotStudio.Models.ThingEvent'] = New-IotEvent -ThingId $thing.Uid -Name alarm -Data 1
+    $samples['IotStudio.Models.ThingSecret'] = Reset-IotThingSecret -ThingId $thing.Uid -Confirm:$false
+    $samples['IotStudio.Models.AccessToken'] = Get-IotStudioAccessToken
+    $samples['IotStudio.PowerShell.IotStudioConnection'] = Get-IotStudioConnection
+    $samples['IotStudio.Models.QueryThenResult'] = Invoke-IotQuery "FOR t IN things FILTER t.uid == @uid RETURN t" -BindVariable @{ uid = $thing.Uid } -Then Update -ThenData @{ description = 'sampled' } -Confirm:$false
+    $samples['IotStudio.Http.RawResponse'] = Invoke-IotStudioRequest "/spaces/test/things/$($thing.Uid)" -Raw
+    $samples['IotStudio.Models.MqttCredential'] = New-IotMqttCredential -ThingId $thing.Uid -Username "sample-$suffix" -Password (ConvertTo-SecureString 'sample-password' -AsPlainText -Force)
+    $samples['IotStudio.Models.PropertyHistoryValue'] = Add-IotPropertyHistory -ThingId $thing.Uid -Timestamp ([datetimeoffset]'2024-01-01T00:00:00Z') -Values @{ temperature = 20 } -PassThru | Select-Object -First 1
+    $samples['IotStudio.Models.PropertyHistoryGroup'] = Get-IotPropertyHistory -ThingId $thing.Uid -Group | Select-Object -First 1
+    $samples
+}
+
 function Get-PwshInvocation {
     <# .SYNOPSIS How to start a child PowerShell: the pwsh executable, or 'dotnet pwsh.dll' for the .NET tool. #>
     $exe = Join-Path $PSHOME ($(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))

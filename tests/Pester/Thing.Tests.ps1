@@ -167,10 +167,13 @@ Describe 'Thing cmdlets' {
             Clear-EmulatorLog
             $out = @(Get-IotThing -InCategory A, B)
             @($out.Title | Sort-Object) | Should -Be 'A-1', 'A-2', 'B-1'
+            # First the Category names (to refuse a name that does not exist), then the one filtered list.
             $log = Get-ApiLog
-            $log.Count | Should -Be 1
-            $log[0].path | Should -Be '/spaces/test/things'
-            Get-QueryValue $log[0].query 'category[]' | Should -Be 'A', 'B'
+            $log.Count | Should -Be 2
+            $log[0].path | Should -Be '/spaces/test/categories'
+            Get-QueryValue $log[0].query 'limit' | Should -Be '1000'
+            $log[1].path | Should -Be '/spaces/test/things'
+            Get-QueryValue $log[1].query 'category[]' | Should -Be 'A', 'B'
         }
 
         It 'lists inside a Category with -Category, and outside it with -NotInCategory' {
@@ -340,7 +343,7 @@ Describe 'Thing cmdlets' {
     Describe 'Error mapping' {
         It 'maps <Status> to <ErrorId> / <Category>' -ForEach @(
             @{ Status = 400; ErrorId = 'ThingBadRequest'; Category = 'InvalidArgument'; Message = "invalid sort field 'bogus'"; Requests = 1
-                Call = { Get-IotThing -Sort 'bogus' -ErrorVariable ev -ErrorAction SilentlyContinue } }
+                Call = { Get-IotThing -Query @{ sort = 'bogus' } -ErrorVariable ev -ErrorAction SilentlyContinue } }
             @{ Status = 400; ErrorId = 'ThingBadRequest'; Category = 'InvalidArgument'; Message = 'in_category must be true or false'; Requests = 1
                 Call = { Get-IotThing -Query @{ in_category = 'maybe' } -ErrorVariable ev -ErrorAction SilentlyContinue } }
             @{ Status = 401; ErrorId = 'ThingUnauthorized'; Category = 'AuthenticationError'; Message = 'invalid token'; Requests = 1
@@ -393,12 +396,12 @@ Describe 'Thing cmdlets' {
         }
 
         It 'targets the space for a failed list' {
-            $null = Get-IotThing -Sort 'bogus' -ErrorVariable err -ErrorAction SilentlyContinue
+            $null = Get-IotThing -Query @{ sort = 'bogus' } -ErrorVariable err -ErrorAction SilentlyContinue
             $err[0].TargetObject | Should -Be 'test'
         }
 
         It 'makes the error terminating with -ErrorAction Stop' {
-            { Get-IotThing -Sort 'bogus' -ErrorAction Stop } | Should -Throw -ErrorId "ThingBadRequest,$Cmd.GetIotThingCommand"
+            { Get-IotThing -Query @{ sort = 'bogus' } -ErrorAction Stop } | Should -Throw -ErrorId "ThingBadRequest,$Cmd.GetIotThingCommand"
         }
     }
 

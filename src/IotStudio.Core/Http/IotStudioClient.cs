@@ -112,7 +112,7 @@ namespace IotStudio.Http
         /// </summary>
         public async Task<AccessToken> GetAccessTokenAsync(CancellationToken ct)
         {
-            if (IsDisposed) throw new ObjectDisposedException(nameof(IotStudioClient), "This IoT Studio connection was closed; connect again.");
+            if (IsDisposed) throw new IotStudioConnectionClosedException(Options.BaseUrl);
             var issued = await _tokens.GetIssuedTokenAsync(ct).ConfigureAwait(false);
             var scope = !string.IsNullOrEmpty(issued.Scope)
                 ? issued.Scope.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)
@@ -176,7 +176,21 @@ namespace IotStudio.Http
 
         private async Task<ApiResponse> SendCoreAsync(ApiRequest request, bool authenticate, bool oauth, CancellationToken ct)
         {
-            if (IsDisposed && !oauth) throw new ObjectDisposedException(nameof(IotStudioClient), "This IoT Studio connection was closed; connect again.");
+            if (IsDisposed && !oauth) throw new IotStudioConnectionClosedException(Options.BaseUrl, request.Method, PathOnly(request));
+            try
+            {
+                return await SendAttemptsAsync(request, authenticate, oauth, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!oauth && IsDisposed && !ct.IsCancellationRequested && !(ex is IotStudioConnectionClosedException))
+            {
+                // Disconnected meanwhile (possibly from another runspace): whatever the disposed HttpClient or the cancelled
+                // token refresh threw, the truth is that this connection was closed.
+                throw new IotStudioConnectionClosedException(Options.BaseUrl, request.Method, PathOnly(request), ex);
+            }
+        }
+
+        private async Task<ApiResponse> SendAttemptsAsync(ApiRequest request, bool authenticate, bool oauth, CancellationToken ct)
+        {
             var retry = Options.Retry ?? new RetryPolicy();
             var observer = RequestObservation.Current;
             var refreshedAfter401 = false;
@@ -191,6 +205,8 @@ namespace IotStudio.Http
                 RestResponse r = await _rest.ExecuteAsync(rest, ct).ConfigureAwait(false);
                 watch.Stop();
                 ct.ThrowIfCancellationRequested();
+                // A request cut off by a disconnect is neither a transport failure nor something to retry.
+                if (IsDisposed && !oauth) throw new IotStudioConnectionClosedException(Options.BaseUrl, request.Method, PathOnly(request), r.ErrorException);
 
                 var completed = r.ResponseStatus == ResponseStatus.Completed;
                 var status = completed ? (int)r.StatusCode : 0;

@@ -59,5 +59,8 @@ namespace IotStudio.Http
 
         /// <summary>One header's value, or null.</summary>
         public string Header(string name) => Headers != null && Headers.TryGetValue(name, out var v) ? v : null;
+
+        /// <inheritdoc />
+        public override string ToString() => string.IsNullOrEmpty(ContentType) ? $"{StatusCode}" : $"{StatusCode} {ContentType}";
     }
 }

@@ -41,6 +41,9 @@ namespace IotStudio.PowerShell
         protected IotStudioConnection ResolveConnection()
         {
             Loading.DisplayData.EnsureLoaded(this);
+            // A module object this cmdlet is not meant for stops it before anything is sent (see PipelineInput).
+            var refused = PipelineInput.Refusal(this);
+            if (refused != null) ThrowTerminatingError(refused);
             var connection = ExplicitConnection ?? ConnectionStore.Default;
             if (connection == null)
                 ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(Strings.NotConnected), "NotConnected", ErrorCategory.ConnectionError, null));
@@ -249,6 +252,12 @@ namespace IotStudio.PowerShell
 
         /// <summary>Ends the command with an error mapped like <see cref="WriteItemError"/>.</summary>
         protected void ThrowItemError(Exception ex, object target) => ThrowTerminatingError(ErrorMapper.ToRecord(ex, ErrorNoun, target));
+
+        /// <summary>Writes a non-terminating error, with a recommended action when it has none (see <see cref="ErrorMapper.Complete"/>).</summary>
+        protected new void WriteError(ErrorRecord errorRecord) => base.WriteError(ErrorMapper.Complete(errorRecord, MyInvocation?.MyCommand?.Name));
+
+        /// <summary>Ends the command with an error, with a recommended action when it has none (see <see cref="ErrorMapper.Complete"/>).</summary>
+        protected new void ThrowTerminatingError(ErrorRecord errorRecord) => base.ThrowTerminatingError(ErrorMapper.Complete(errorRecord, MyInvocation?.MyCommand?.Name));
 
         /// <summary>Runs <paramref name="action"/> for one item; a Core or argument failure becomes that item's error.</summary>
         protected void ForItem(object target, Action action)

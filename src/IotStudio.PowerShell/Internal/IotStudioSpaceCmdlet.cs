@@ -31,5 +31,32 @@ namespace IotStudio.PowerShell
             Completion.SeenSpaces.Add(space);
             return (connection, space);
         }
+
+        private HashSet<string> _categoriesChecked;
+
+        /// <summary>
+        /// Ends the command with CategoryNotFound, listing the space's Categories, when a Category a filter names (such as
+        /// -InCategory) does not exist: the service would match nothing and say nothing. It costs one request per space
+        /// (the Category names, up to 1,000 per page), sent before the filtered request. A token without the category
+        /// scope cannot list them: then the names are not checked (a verbose message says so).
+        /// </summary>
+        protected void CheckCategoriesExist(IotStudioConnection connection, string space, IReadOnlyCollection<string> names)
+        {
+            if (names == null || names.Count == 0) return;
+            _categoriesChecked ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!_categoriesChecked.Add(space)) return;
+            IReadOnlyList<string> existing;
+            try
+            {
+                existing = Run(ct => connection.Client.Categories.NamesAsync(space, ct));
+            }
+            catch (IotStudioApiException ex) when (ex.StatusCode == 403)
+            {
+                WriteVerbose(string.Format(CultureInfo.CurrentCulture, Strings.VerboseCategoriesUnchecked, space));
+                return;
+            }
+            var problem = ThingFilterCheck.MissingCategories(names, existing, space);
+            if (problem != null) ThrowTerminatingError(problem);
+        }
     }
 }

@@ -21,6 +21,7 @@ namespace IotStudio.PowerShell
         [AllowNull]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
+        [PipelineSource(typeof(Thing))]
         public string ThingId { get; set; }
 
         /// <summary>The Category: alone, the Category's own credentials; with -ThingId, the Thing's through the Category's path.</summary>
@@ -29,6 +30,7 @@ namespace IotStudio.PowerShell
         [AllowNull]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
+        [PipelineSource(typeof(Category))]
         public string Category { get; set; }
 
         /// <summary>Whose credentials: a Category's or a Thing's, in one space.</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using IotStudio.Api;
+using IotStudio.Models;
 
 namespace IotStudio.PowerShell
 {
@@ -13,6 +14,7 @@ namespace IotStudio.PowerShell
         /// <summary>The Thing's id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Uid")]
+        [PipelineSource(typeof(Thing))]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
         public virtual string ThingId { get; set; }

@@ -7,7 +7,7 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets a Thing's action requests: all of them or one action's (streamed page by page), or one by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotAction", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotAction", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpUris.Cmdlets + "Get-IotAction.md")]
     [OutputType(typeof(ThingAction))]
     public sealed class GetIotActionCommand : ThingChildCmdlet
     {

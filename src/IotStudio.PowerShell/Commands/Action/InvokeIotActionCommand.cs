@@ -5,7 +5,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Requests an action of a Thing; pipe the request to Wait-IotAction to wait for its end.</summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "IotAction", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Invoke, "IotAction", SupportsShouldProcess = true, HelpUri = HelpUris.Cmdlets + "Invoke-IotAction.md")]
     [OutputType(typeof(ThingAction))]
     public sealed class InvokeIotActionCommand : ThingChildCmdlet
     {

@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Deletes action requests of a Thing.</summary>
-    [Cmdlet(VerbsCommon.Remove, "IotAction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "IotAction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUris.Cmdlets + "Remove-IotAction.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveIotActionCommand : ThingChildCmdlet, ISupportsForce
     {

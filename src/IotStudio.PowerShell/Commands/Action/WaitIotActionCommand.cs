@@ -6,7 +6,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Waits until action requests reach a final status (completed, failed, cancelled) and writes them.</summary>
-    [Cmdlet(VerbsLifecycle.Wait, "IotAction")]
+    [Cmdlet(VerbsLifecycle.Wait, "IotAction", HelpUri = HelpUris.Cmdlets + "Wait-IotAction.md")]
     [OutputType(typeof(ThingAction))]
     public sealed class WaitIotActionCommand : ThingChildCmdlet
     {

@@ -6,7 +6,7 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets Categories: all of them (streamed page by page), by name, or by wildcard.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotCategory", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotCategory", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true, HelpUri = HelpUris.Cmdlets + "Get-IotCategory.md")]
     [OutputType(typeof(Category))]
     public sealed class GetIotCategoryCommand : IotStudioSpaceCmdlet
     {

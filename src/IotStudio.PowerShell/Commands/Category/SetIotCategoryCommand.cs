@@ -4,7 +4,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Changes a Category's description or model; what you do not give is kept.</summary>
-    [Cmdlet(VerbsCommon.Set, "IotCategory", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject)]
+    [Cmdlet(VerbsCommon.Set, "IotCategory", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject, HelpUri = HelpUris.Cmdlets + "Set-IotCategory.md")]
     [OutputType(typeof(Category))]
     public sealed class SetIotCategoryCommand : IotStudioSpaceCmdlet
     {
@@ -26,6 +26,7 @@ namespace IotStudio.PowerShell.Commands
 
         /// <summary>New Model name.</summary>
         [Parameter]
+        [ModelName]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }

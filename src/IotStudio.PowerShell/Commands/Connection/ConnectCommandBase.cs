@@ -172,9 +172,27 @@ namespace IotStudio.PowerShell.Commands
             if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
                 problem = string.Format(CultureInfo.CurrentCulture, Strings.UrlNotHttp, parameter, IotStudioClientOptions.DefaultApiUrl, url);
             else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback && !AllowUnencryptedAuthentication)
-                problem = string.Format(CultureInfo.CurrentCulture, Strings.UrlUnencrypted, parameter, url);
+                problem = string.Format(CultureInfo.CurrentCulture, Strings.UrlUnencrypted, parameter, url, CredentialGiven());
             if (problem != null)
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem, parameter), "InvalidApiUrl", ErrorCategory.InvalidArgument, url));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem, parameter), "InvalidApiUrl", ErrorCategory.InvalidArgument, url)
+                {
+                    ErrorDetails = new ErrorDetails(problem) { RecommendedAction = Strings.ActionUrlUnencrypted },
+                });
+        }
+
+        // The credential this call was given, as the plain-http refusal names it (never its secret).
+        private string CredentialGiven()
+        {
+            switch (ParameterSetName)
+            {
+                case ParameterSets.AccessToken: return Strings.CredentialAccessToken;
+                case ParameterSets.ClientCredential: return string.Format(CultureInfo.CurrentCulture, Strings.CredentialClientCredential, ClientCredential?.UserName);
+                case ParameterSets.EnvironmentVariable when ClientId == null:
+                    return string.Format(CultureInfo.CurrentCulture, Strings.CredentialEnvironmentToken, EnvironmentConnection.AccessToken);
+                case ParameterSets.EnvironmentVariable:
+                    return string.Format(CultureInfo.CurrentCulture, Strings.CredentialEnvironmentSecret, EnvironmentConnection.ClientSecret, ClientId);
+                default: return string.Format(CultureInfo.CurrentCulture, Strings.CredentialClientSecret, ClientId);
+            }
         }
 
         private ClientCredentials ClientCreds(string id, SecureString secret) =>

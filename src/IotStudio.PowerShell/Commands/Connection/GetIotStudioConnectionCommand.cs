@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets this runspace's default connection (nothing when not connected), or with -ListAvailable every open connection of the runspace.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotStudioConnection")]
+    [Cmdlet(VerbsCommon.Get, "IotStudioConnection", HelpUri = HelpUris.Cmdlets + "Get-IotStudioConnection.md")]
     [OutputType(typeof(IotStudioConnection))]
     public sealed class GetIotStudioConnectionCommand : PSCmdlet
     {

@@ -7,7 +7,7 @@ namespace IotStudio.PowerShell.Commands
     /// Runs a script block with a connection as the runspace default, then disconnects (revoking the token) even
     /// when the script block fails: PowerShell's counterpart of the Python client's <c>with</c> block.
     /// </summary>
-    [Cmdlet(VerbsOther.Use, "IotStudioConnection", DefaultParameterSetName = ParameterSets.ClientCredential)]
+    [Cmdlet(VerbsOther.Use, "IotStudioConnection", DefaultParameterSetName = ParameterSets.ClientCredential, HelpUri = HelpUris.Cmdlets + "Use-IotStudioConnection.md")]
     [OutputType(typeof(PSObject))]
     public sealed class UseIotStudioConnectionCommand : ConnectCommandBase
     {

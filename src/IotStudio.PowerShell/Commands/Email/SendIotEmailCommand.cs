@@ -6,8 +6,9 @@ using IotStudio.Api;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Sends an email through the service, with a plain-text body, an HTML body or both.</summary>
-    [Cmdlet(VerbsCommunications.Send, "IotEmail", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Text)]
+    [Cmdlet(VerbsCommunications.Send, "IotEmail", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Text, HelpUri = HelpUris.Cmdlets + "Send-IotEmail.md")]
     [OutputType(typeof(void))]
+    [PipelineSource(typeof(IotStudio.Models.Thing), typeof(IotStudio.Models.Category))]
     public sealed class SendIotEmailCommand : IotStudioSpaceCmdlet
     {
         /// <summary>The recipients: plain addresses such as ops@example.com.</summary>

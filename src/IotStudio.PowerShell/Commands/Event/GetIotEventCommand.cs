@@ -5,7 +5,7 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets a Thing's events: all of them or one event's (streamed page by page), or one by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotEvent", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotEvent", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpUris.Cmdlets + "Get-IotEvent.md")]
     [OutputType(typeof(ThingEvent))]
     public sealed class GetIotEventCommand : ThingChildCmdlet
     {

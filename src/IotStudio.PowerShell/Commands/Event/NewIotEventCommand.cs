@@ -5,7 +5,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Records an event of a Thing, with its data.</summary>
-    [Cmdlet(VerbsCommon.New, "IotEvent", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "IotEvent", SupportsShouldProcess = true, HelpUri = HelpUris.Cmdlets + "New-IotEvent.md")]
     [OutputType(typeof(ThingEvent))]
     public sealed class NewIotEventCommand : ThingChildCmdlet
     {

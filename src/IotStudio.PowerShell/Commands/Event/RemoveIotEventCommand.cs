@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Deletes events of a Thing.</summary>
-    [Cmdlet(VerbsCommon.Remove, "IotEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "IotEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUris.Cmdlets + "Remove-IotEvent.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveIotEventCommand : ThingChildCmdlet, ISupportsForce
     {

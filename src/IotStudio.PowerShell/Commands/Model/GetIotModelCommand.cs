@@ -6,7 +6,7 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets Models: all of them (streamed page by page, in name order), by name, or by wildcard.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotModel", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotModel", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true, HelpUri = HelpUris.Cmdlets + "Get-IotModel.md")]
     [OutputType(typeof(ThingModel))]
     public sealed class GetIotModelCommand : IotStudioSpaceCmdlet
     {

@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Deletes Models, with their versions.</summary>
-    [Cmdlet(VerbsCommon.Remove, "IotModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "IotModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUris.Cmdlets + "Remove-IotModel.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveIotModelCommand : IotStudioSpaceCmdlet, ISupportsForce
     {

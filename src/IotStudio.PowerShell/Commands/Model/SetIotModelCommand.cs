@@ -4,7 +4,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Changes a Model's description; what you do not give is kept.</summary>
-    [Cmdlet(VerbsCommon.Set, "IotModel", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject)]
+    [Cmdlet(VerbsCommon.Set, "IotModel", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject, HelpUri = HelpUris.Cmdlets + "Set-IotModel.md")]
     [OutputType(typeof(ThingModel))]
     public sealed class SetIotModelCommand : IotStudioSpaceCmdlet
     {

@@ -4,7 +4,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets the MQTT credentials of a Category, a Thing, or a Thing through a Category; the password is never shown.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotMqttCredential")]
+    [Cmdlet(VerbsCommon.Get, "IotMqttCredential", HelpUri = HelpUris.Cmdlets + "Get-IotMqttCredential.md")]
     [OutputType(typeof(MqttCredential))]
     public sealed class GetIotMqttCredentialCommand : MqttCredentialCmdlet
     {

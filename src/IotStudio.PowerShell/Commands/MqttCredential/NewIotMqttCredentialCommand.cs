@@ -6,7 +6,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Creates the MQTT credentials of a Category, a Thing, or a Thing through a Category.</summary>
-    [Cmdlet(VerbsCommon.New, "IotMqttCredential", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Password)]
+    [Cmdlet(VerbsCommon.New, "IotMqttCredential", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Password, HelpUri = HelpUris.Cmdlets + "New-IotMqttCredential.md")]
     [OutputType(typeof(MqttCredential))]
     public sealed class NewIotMqttCredentialCommand : MqttCredentialCmdlet
     {

@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Deletes the MQTT credentials of a Category, a Thing, or a Thing through a Category.</summary>
-    [Cmdlet(VerbsCommon.Remove, "IotMqttCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "IotMqttCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUris.Cmdlets + "Remove-IotMqttCredential.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveIotMqttCredentialCommand : MqttCredentialCmdlet, ISupportsForce
     {

@@ -9,7 +9,7 @@ namespace IotStudio.PowerShell.Commands
     /// Changes the MQTT credentials of a Category, a Thing, or a Thing through a Category: reads them, changes what is
     /// given, and sends them back; the password is sent only when a new one is given.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "IotMqttCredential", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Password)]
+    [Cmdlet(VerbsCommon.Set, "IotMqttCredential", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Password, HelpUri = HelpUris.Cmdlets + "Set-IotMqttCredential.md")]
     [OutputType(typeof(MqttCredential))]
     public sealed class SetIotMqttCredentialCommand : MqttCredentialCmdlet
     {

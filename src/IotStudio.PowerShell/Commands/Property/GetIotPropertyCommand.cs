@@ -6,7 +6,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets a Thing's property values, one object per property.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotProperty")]
+    [Cmdlet(VerbsCommon.Get, "IotProperty", HelpUri = HelpUris.Cmdlets + "Get-IotProperty.md")]
     [OutputType(typeof(PropertyValue), typeof(OrderedDictionary))]
     public sealed class GetIotPropertyCommand : ThingChildCmdlet
     {

@@ -7,7 +7,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Sets property values of a Thing: one with -Name/-Value, or several at once with -Values.</summary>
-    [Cmdlet(VerbsCommon.Set, "IotProperty", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Single)]
+    [Cmdlet(VerbsCommon.Set, "IotProperty", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Single, HelpUri = HelpUris.Cmdlets + "Set-IotProperty.md")]
     [OutputType(typeof(PropertyValue))]
     public sealed class SetIotPropertyCommand : ThingChildCmdlet
     {
@@ -37,6 +37,15 @@ namespace IotStudio.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Send a -Value that comes from the pipeline as text (a CSV cell) as a string, instead of reading "3.5", "true", "null" or JSON text as that value.</summary>
+        [Parameter]
+        public SwitchParameter AsString { get; set; }
+
+        private bool _valueOnCommandLine;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing() => _valueOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Value));
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -57,7 +66,10 @@ namespace IotStudio.PowerShell.Commands
             if (!ShouldProcess($"Thing {ThingId} in space {space}", string.Format(CultureInfo.CurrentCulture, Strings.ShouldSetProperty, Name))) return;
             ForItem($"{ThingId}/{Name}", () =>
             {
-                var value = PlainValue.From(Value);
+                // A value from the pipeline is text when it comes from Import-Csv and the like: read it as JSON text (see
+                // PlainValue.FromText). A value given on the command line, or from the module's own objects, is already typed.
+                var fromText = !_valueOnCommandLine && !AsString && PipelineInput.ModuleType(PipelineInput.Current(this)) == null;
+                var value = fromText ? PlainValue.FromText(Value) : PlainValue.From(Value);
                 Emit(Run(ct => connection.Client.Properties.SetOneAsync(thing, Name, value, !NoHistory, ct)));
             });
         }

@@ -14,7 +14,7 @@ namespace IotStudio.PowerShell.Commands
     /// Timestamp and one column per property, as Import-Csv reads them), or -Timestamp with -Values. They are sent in
     /// batches of up to 100 entries, when a batch is full and at the end; each value already recorded is its own error.
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "IotPropertyHistory", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Map)]
+    [Cmdlet(VerbsCommon.Add, "IotPropertyHistory", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Map, HelpUri = HelpUris.Cmdlets + "Add-IotPropertyHistory.md")]
     [OutputType(typeof(PropertyHistoryValue))]
     public sealed class AddIotPropertyHistoryCommand : ThingChildCmdlet
     {

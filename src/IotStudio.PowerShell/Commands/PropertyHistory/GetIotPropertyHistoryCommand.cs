@@ -11,7 +11,7 @@ namespace IotStudio.PowerShell.Commands
     /// Gets a Thing's properties history, streamed page by page: one object per value, or with -Group one per time.
     /// The time range is -From/-To or the API's text (-At), checked before any request.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "IotPropertyHistory", DefaultParameterSetName = ParameterSets.Range, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotPropertyHistory", DefaultParameterSetName = ParameterSets.Range, SupportsPaging = true, HelpUri = HelpUris.Cmdlets + "Get-IotPropertyHistory.md")]
     [OutputType(typeof(PropertyHistoryValue), typeof(PropertyHistoryGroup))]
     public sealed class GetIotPropertyHistoryCommand : ThingChildCmdlet
     {

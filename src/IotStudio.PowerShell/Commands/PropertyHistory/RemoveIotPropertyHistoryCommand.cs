@@ -14,7 +14,7 @@ namespace IotStudio.PowerShell.Commands
     /// answers without a count: -PassThru lists the values first and writes them once they are deleted.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "IotPropertyHistory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
-        DefaultParameterSetName = ParameterSets.Until)]
+        DefaultParameterSetName = ParameterSets.Until, HelpUri = HelpUris.Cmdlets + "Remove-IotPropertyHistory.md")]
     [OutputType(typeof(PropertyHistoryValue))]
     public sealed class RemoveIotPropertyHistoryCommand : ThingChildCmdlet, ISupportsForce
     {

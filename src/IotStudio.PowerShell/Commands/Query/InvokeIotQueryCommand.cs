@@ -12,7 +12,7 @@ namespace IotStudio.PowerShell.Commands
     /// what every result names and writes how many it changed.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "IotQuery", DefaultParameterSetName = ParameterSets.Query, SupportsPaging = true,
-        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUris.Cmdlets + "Invoke-IotQuery.md")]
     [OutputType(typeof(PSObject), ParameterSetName = new[] { ParameterSets.Query })]
     [OutputType(typeof(QueryThenResult), ParameterSetName = new[] { ParameterSets.Then })]
     public sealed class InvokeIotQueryCommand : IotStudioSpaceCmdlet, ISupportsForce

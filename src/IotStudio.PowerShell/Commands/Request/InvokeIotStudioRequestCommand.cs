@@ -14,7 +14,7 @@ namespace IotStudio.PowerShell.Commands
     /// for operations that have no cmdlet yet. JSON answers come out as PowerShell objects; -Paginate streams a
     /// list's items page by page; -Raw writes the status, headers and body text.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "IotStudioRequest", SupportsShouldProcess = true, SupportsPaging = true, DefaultParameterSetName = ValueSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "IotStudioRequest", SupportsShouldProcess = true, SupportsPaging = true, DefaultParameterSetName = ValueSet, HelpUri = HelpUris.Cmdlets + "Invoke-IotStudioRequest.md")]
     [OutputType(typeof(PSObject), typeof(OrderedDictionary), typeof(string), ParameterSetName = new[] { ValueSet, PaginateSet })]
     [OutputType(typeof(RawResponse), ParameterSetName = new[] { RawSet })]
     public sealed class InvokeIotStudioRequestCommand : IotStudioCmdlet
