@@ -6,12 +6,12 @@
     Author                 = 'IotStudio contributors'
     CompanyName            = 'IotStudio contributors'
     Copyright              = '(c) IotStudio contributors. MIT License.'
-    Description            = 'PowerShell module for the Altair IoT Studio (AnythingDB) API: connections with token refresh and revoke; Categories, Models and versions, Things (with JSON Patch), property values, actions and events as lazily streamed, typed objects; AQL queries streamed batch by batch (Invoke-IotQuery); Invoke-IotStudioRequest for any other call; -WhatIf everywhere it changes data.'
+    Description            = 'PowerShell module for the Altair IoT Studio (AnythingDB) API, all 88 operations: connections with token refresh and revoke; Categories, Models and versions, Things (with JSON Patch), property values and their history, actions and events as lazily streamed, typed objects; AQL queries streamed batch by batch (Invoke-IotQuery); MQTT credentials (passwords only as SecureString) and email; Invoke-IotStudioRequest for any other call; -WhatIf everywhere it changes data.'
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('IotStudio.format.ps1xml')
-    TypesToProcess         = @('IotStudio.types.ps1xml')
+    # IotStudio.format.ps1xml and IotStudio.types.ps1xml are loaded by the cmdlets on first use (Loading/DisplayData.cs),
+    # not here: FormatsToProcess and TypesToProcess would rebuild the session's tables on every import.
     CmdletsToExport        = @(
         'Connect-IotStudio'
         'Disconnect-IotStudio'
@@ -43,18 +43,31 @@
         'Get-IotModelVersion'
         'New-IotModelVersion'
         'Update-IotThing'
+        'ConvertTo-IotFlatThing'
         'Reset-IotThingSecret'
         'Invoke-IotStudioRequest'
         'Get-IotStudioAccessToken'
         'Invoke-IotQuery'
+        'Get-IotMqttCredential'
+        'New-IotMqttCredential'
+        'Set-IotMqttCredential'
+        'Remove-IotMqttCredential'
+        'Send-IotEmail'
+        'Get-IotPropertyHistory'
+        'Add-IotPropertyHistory'
+        'Remove-IotPropertyHistory'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
+    HelpInfoURI            = 'https://github.com/iotstudio/IotStudio/tree/main/docs'
     PrivateData            = @{
         PSData = @{
+            # build.ps1 adds a PSCommand_<name> tag for each of CmdletsToExport, so Find-PSResource -Command finds the module.
             Tags         = @('Altair', 'IoTStudio', 'AnythingDB', 'IoT', 'REST', 'WoT', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'Models and versions, Update-IotThing (JSON Patch, bulk), Reset-IotThingSecret, actions (Invoke-/Get-/Set-/Remove-/Wait-IotAction), events, Invoke-IotStudioRequest, Get-IotStudioAccessToken and Invoke-IotQuery (query cursors).'
+            ProjectUri   = 'https://github.com/iotstudio/IotStudio'
+            LicenseUri   = 'https://github.com/iotstudio/IotStudio/blob/main/LICENSE'
+            ReleaseNotes = 'The whole API: Models and versions, Update-IotThing (JSON Patch, bulk), Reset-IotThingSecret, actions (Invoke-/Get-/Set-/Remove-/Wait-IotAction), events, properties history (Get-/Add-/Remove-IotPropertyHistory), Invoke-IotQuery (query cursors), MQTT credentials (Get-/New-/Set-/Remove-IotMqttCredential), Send-IotEmail, Invoke-IotStudioRequest and Get-IotStudioAccessToken.'
         }
     }
 }

@@ -7,9 +7,11 @@
     Test   : Build, then the xunit tests for Core and the Pester tests against the emulator; the last line
              reads 'N passed, N failed' and the exit code is non-zero on any failure.
     Demo   : Build, start the emulator, run demo/Demo.ps1 against it, stop the emulator.
-    Bench  : Build, then the benchmarks in bench/Bench.ps1 (speed and memory targets live there, not in tests).
-    Package: Build, then Publish-PSResource to out/repo (a local folder repository) and install from it, and pack the
-             emulator as a .NET tool (command iotstudio-emulator) into out/packages.
+    Bench  : Build, then the benchmarks in bench/Bench.ps1: every figure next to a baseline measured in the same run
+             (a plain C# client in bench/PlainClient, an Invoke-RestMethod loop, bare pwsh), with its target; exit 1 on a miss.
+    Package: Build, then Publish-PSResource to out/repo (a local folder repository) and install from it, write
+             out/IotStudio.zip for Azure Automation (tools/New-AutomationPackage.ps1), and pack the emulator as a .NET
+             tool (command iotstudio-emulator) into out/packages.
     Docs   : Build, then tools/Update-CmdletDocs.ps1: rewrites the SYNTAX and PARAMETERS blocks of every
              docs/cmdlets page from the built cmdlets (keeping the prose; shared parameter texts come from
              docs/shared-parameters.md) and creates a page with placeholders for a cmdlet that has none.
@@ -68,9 +70,26 @@ function Invoke-Build {
     Get-ChildItem $publish -File | Where-Object { $_.Name -notlike 'IotStudio.PowerShell.*' -and $_.Extension -in '.dll', '.pdb' } |
         Copy-Item -Destination $deps
     Copy-Item (Join-Path $Root 'src/IotStudio.PowerShell/Formatting/*.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
+    # about_ topics next to the MAML help, where Get-Help looks for them.
+    $help = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'en-US')
+    Copy-Item (Join-Path $Root 'src/IotStudio.PowerShell/en-US/*.help.txt') $help
 
-    $manifest = Get-Content (Join-Path $Root 'IotStudio.psd1') -Raw
+    # PowerShell 7.4+ (.NET 8 or later) loads Core's net8.0 build and RestSharp's from dependencies/net8.0: System.Text.Json
+    # is then the runtime's own precompiled copy, not the netstandard2.0 one that would be JIT-compiled at start-up.
+    $publish8 = Join-Path $Out 'publish-net8.0'
+    Remove-Item $publish8 -Recurse -Force -ErrorAction SilentlyContinue
+    Invoke-Native 'dotnet publish (net8.0)' { dotnet publish (Join-Path $Root 'src/IotStudio.Core') -f net8.0 -c $Configuration -o $publish8 --nologo -v quiet --no-build }
+    $deps8 = New-Item -ItemType Directory -Force (Join-Path $deps 'net8.0')
+    Get-ChildItem $publish8 -File | Where-Object { $_.Extension -in '.dll', '.pdb' } | Copy-Item -Destination $deps8
+
+    $manifestPath = Join-Path $Root 'IotStudio.psd1'
+    $manifest = Get-Content $manifestPath -Raw
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
+    # A PSCommand_<name> tag per cmdlet (what Find-PSResource -Command and the gallery search), from CmdletsToExport,
+    # so a new cmdlet is found without a tag to add by hand.
+    $commandTags = @('PSIncludes_Cmdlet') + @((Import-PowerShellDataFile $manifestPath).CmdletsToExport | ForEach-Object { "PSCommand_$_" })
+    $manifest = $manifest -replace "Tags(\s*)=(\s*)@\(", "Tags`$1=`$2@($(($commandTags | ForEach-Object { "'$_'" }) -join ', '), "
     Set-Content -Path (Join-Path $ModuleOut 'IotStudio.psd1') -Value $manifest -NoNewline
 
     & (Join-Path $Root 'tools/New-MamlHelp.ps1') -DocsPath (Join-Path $Root 'docs/cmdlets') -OutputPath (Join-Path $ModuleOut 'en-US/IotStudio.PowerShell.dll-Help.xml')
@@ -190,6 +209,7 @@ switch ($Task) {
     'Package' {
         Invoke-Build
         & (Join-Path $Root 'tools/Publish-LocalRepository.ps1') -ModulePath $ModuleOut -RepositoryPath (Join-Path $Out 'repo')
+        $null = & (Join-Path $Root 'tools/New-AutomationPackage.ps1') -ModulePath $ModuleOut -OutputFolder $Out
         Invoke-EmulatorPackage | Out-Null
     }
 }

@@ -1,96 +1,301 @@
 <#
 .SYNOPSIS
-    Speed and memory benchmarks against the local emulator. Targets live here, not in the tests.
+    Speed and memory of the module, each figure next to a baseline measured in the same run. Targets live here, not
+    in the tests.
 .DESCRIPTION
-    1. Stream 100,000 Things with Get-IotThing -PageSize 1000 and count them: throughput and managed memory
-       growth (streaming must not buffer the list).
-    2. The same listing with a hand-written Invoke-RestMethod cursor loop, for comparison.
-    3. Get-IotThing | Select-Object -First 5 over 100,000 Things: time to first items, requests sent.
-    4. 1,000 single-property updates through the pipeline.
-    5. The emulator: seeding 1,000,000 Things from a template with per-Thing values, in one control call (time, and
-       managed memory per Thing after a full collection, from /_emulator/stats).
-    Each line says the measured value, the target and PASS or MISS; the exit code is 1 if any target is missed.
+    Baselines: a plain C# client (bench/PlainClient: HttpClient + System.Text.Json, the same cursor loop and the same
+    PUTs, run as a separate process and driven pass by pass, so its passes and the module's alternate and see the same
+    machine load), an Invoke-RestMethod cursor loop, and bare pwsh. Every timed figure is the median of -Passes
+    interleaved passes after one warm-up pass of each side. The emulator runs without --strict here: the benchmark
+    measures the clients, not the contract check of every answer.
+
+    1. Listing -ThingCount Things with Get-IotThing -PageSize 1000 into Out-Null, against the plain client and an
+       Invoke-RestMethod loop doing the same pages.
+    2. Round trips: a full listing without -PageSize (pages grow from 50 to 1000), and Select-Object -First 5.
+    3. Writes: -UpdateCount property updates through the pipeline (Set-IotProperty) with -LatencyMs of emulator latency at
+       -ThrottleLimit 1, 4 and 16 against the plain client with as many requests in flight, and sequentially without
+       latency (the CPU per update). -ThrottleLimit lines read 'n/a' until Set-IotProperty has the parameter.
+    4. Throttling: -RateUpdateCount updates at -ThrottleLimit 16 against the emulator's rate-limit fault of -RateLimit
+       requests per second: items lost or duplicated, share of requests answered 429, throughput against the limit
+       ('n/a' until the parameter and the fault exist).
+    5. Start-up: 'pwsh -NoProfile -c Import-Module IotStudio' against 'pwsh -NoProfile -c exit', and the first call
+       (import, connect, one Get-IotThing -First 1) against an Invoke-RestMethod script doing the same, on the real pwsh
+       binary, medians of -ImportRuns interleaved runs.
+    6. The emulator seeding -SeedCount Things from a template (time, and managed memory per Thing), then the peak working
+       set of a pwsh process streaming 1%, 10% and 100% of them (10,000, 100,000 and 1,000,000 by default).
+    Each line shows the value, its baseline, the ratio, the target and PASS, MISS or n/a; the exit code is 1 when a
+    target is missed.
 #>
 [CmdletBinding()]
 param(
     [string] $Root = (Resolve-Path "$PSScriptRoot/.."),
     [string] $Configuration = 'Release',
     [int] $ThingCount = 100000,
-    [int] $SeedCount = 1000000
+    [int] $SeedCount = 1000000,
+    [int] $UpdateCount = 1000,
+    [int] $LatencyMs = 5,
+    [int] $RateLimit = 200,
+    [int] $RateUpdateCount = 2000,
+    [int] $Passes = 3,
+    [int] $ImportRuns = 9
 )
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 
 Import-Module (Join-Path $Root 'tests/Pester/TestHelpers.psm1') -Force
-Import-Module (Join-Path $Root 'out/IotStudio/IotStudio.psd1') -Force
+$modulePath = Join-Path $Root 'out/IotStudio/IotStudio.psd1'
+Import-Module $modulePath -Force
+
+# The plain client, built here so that the benchmark also runs on its own.
+$plainProject = Join-Path $Root 'bench/PlainClient/PlainClient.csproj'
+& dotnet build $plainProject -c Release --nologo -v quiet -clp:NoSummary | Out-Host
+if ($LASTEXITCODE -ne 0) { throw 'Building bench/PlainClient failed.' }
+$plainDll = Join-Path $Root 'bench/PlainClient/bin/Release/net10.0/PlainClient.dll'
+$pwsh = @(Get-PwshInvocation)
 
 $results = [System.Collections.Generic.List[object]]::new()
-function Add-Result([string] $Name, [double] $Value, [string] $Unit, [double] $Target, [ValidateSet('Min', 'Max')] [string] $Kind) {
-    $ok = if ($Kind -eq 'Min') { $Value -ge $Target } else { $Value -le $Target }
+function Format-Number([double] $v) {
+    if ([double]::IsNaN($v)) { return 'n/a' }
+    if ([Math]::Abs($v) -ge 100) { return $v.ToString('n0') }
+    if ([Math]::Abs($v) -ge 10) { return $v.ToString('n1') }
+    $v.ToString('0.###')
+}
+# One line: the value and its baseline in their unit; Ratio = Value / Baseline unless given; the target is on the ratio
+# when there is a baseline, else on the value.
+function Add-Result {
+    param([string] $Name, [double] $Value, [string] $Unit, [double] $Baseline = [double]::NaN, [string] $BaselineName = '',
+        [double] $Target, [ValidateSet('Min', 'Max')] [string] $Kind, [double] $Ratio = [double]::NaN, [string] $NotAvailable)
+    if ($NotAvailable) {
+        $results.Add([pscustomobject]@{ Benchmark = $Name; Value = 'n/a'; Baseline = ''; Ratio = ''; Target = ''; Result = "n/a: $NotAvailable" })
+        return
+    }
+    $hasBaseline = -not [double]::IsNaN($Baseline)
+    if ($hasBaseline -and [double]::IsNaN($Ratio)) { $Ratio = if ($Baseline -ne 0) { $Value / $Baseline } else { [double]::NaN } }
+    $measured = if ($hasBaseline) { $Ratio } else { $Value }
+    $ok = if ($Kind -eq 'Min') { $measured -ge $Target } else { $measured -le $Target }
     $results.Add([pscustomobject]@{
             Benchmark = $Name
-            Value     = ('{0:n1} {1}' -f $Value, $Unit)
-            Target    = ('{0} {1:n0} {2}' -f $(if ($Kind -eq 'Min') { '>=' } else { '<=' }), $Target, $Unit)
+            Value     = "$(Format-Number $Value) $Unit"
+            Baseline  = if ($hasBaseline) { "$(Format-Number $Baseline) $Unit ($BaselineName)" } else { '' }
+            Ratio     = if ($hasBaseline) { (Format-Number $Ratio) + 'x' } else { '' }
+            Target    = "$(if ($Kind -eq 'Min') { '>=' } else { '<=' }) $(Format-Number $Target)$(if ($hasBaseline) { 'x' } else { " $Unit" })"
             Result    = if ($ok) { 'PASS' } else { 'MISS' }
         })
+    Write-Host ("  {0}: {1} {2}{3}" -f $Name, (Format-Number $Value), $Unit, $(if ($hasBaseline) { " vs $(Format-Number $Baseline) ($BaselineName), $(Format-Number $Ratio)x" }))
+}
+function Get-Median([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    if ($sorted.Count -eq 0) { return [double]::NaN }
+    $mid = [int][Math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { $sorted[$mid] } else { ($sorted[$mid - 1] + $sorted[$mid]) / 2 }
+}
+function Measure-Seconds([scriptblock] $Script) {
+    $sw = [Diagnostics.Stopwatch]::StartNew()
+    & $Script | Out-Null
+    $sw.Elapsed.TotalSeconds
 }
 
-$emulator = Start-TestEmulator -Root $Root -Configuration $Configuration
-try {
-    $seed = Measure-Command { Add-EmulatorThing -Space bench -Count $ThingCount -Status @{ temperature = 20 } | Out-Null }
-    Write-Host ("Seeded {0:n0} Things in {1:n1} s" -f $ThingCount, $seed.TotalSeconds)
-    Connect-TestEmulator -Space bench | Out-Null
+# The plain client as a separate process that runs one pass per command line.
+function Start-PlainClient([string] $Url, [string] $Token, [string] $Space) {
+    $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @($plainDll, $Url, $Token, $Space)) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardInput = $true
+    $psi.RedirectStandardOutput = $true
+    $psi.UseShellExecute = $false
+    $p = [Diagnostics.Process]::Start($psi)
+    if ($p.StandardOutput.ReadLine() -ne 'ready') { throw 'The plain client did not start.' }
+    $p
+}
+function Invoke-PlainClient($Process, [string] $Command) {
+    $Process.StandardInput.WriteLine($Command)
+    $Process.StandardInput.Flush()
+    $line = $Process.StandardOutput.ReadLine()
+    if ($null -eq $line -or $line -like 'error*') { throw "The plain client failed on '$Command': $line" }
+    $w = $line -split ' '
+    [pscustomobject]@{ Count = [long]$w[1]; Seconds = [double]::Parse($w[2], [Globalization.CultureInfo]::InvariantCulture); Extra = [long]$w[3] }
+}
+function Stop-PlainClient($Process) {
+    if ($null -eq $Process -or $Process.HasExited) { return }
+    try { $Process.StandardInput.WriteLine('quit'); $Process.StandardInput.Flush() } catch { }
+    if (-not $Process.WaitForExit(5000)) { $Process.Kill() }
+}
 
-    # Warm up JIT and the connection.
-    Get-IotThing -First 10 | Out-Null
+# Runs a script file in a fresh pwsh (the real binary when there is one) and returns its wall time and output.
+function Invoke-Pwsh([string] $Command) {
+    $psi = [Diagnostics.ProcessStartInfo]::new($pwsh[0])
+    foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $Command)) { $psi.ArgumentList.Add($a) }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $sw = [Diagnostics.Stopwatch]::StartNew()
+    $p = [Diagnostics.Process]::Start($psi)
+    $stderr = $p.StandardError.ReadToEndAsync()
+    $out = $p.StandardOutput.ReadToEnd()
+    $p.WaitForExit()
+    $sw.Stop()
+    if ($p.ExitCode -ne 0) { throw "A child pwsh failed ($($p.ExitCode)): $Command`n$out`n$($stderr.Result)" }
+    [pscustomobject]@{ Seconds = $sw.Elapsed.TotalSeconds; Output = $out }
+}
 
-    [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
-    $before = [GC]::GetTotalMemory($true)
-    $peak = 0L
+function Get-Token([string] $Url) {
+    (Invoke-RestMethod -Method Post -Uri "$Url/oauth2/token" -Body @{ grant_type = 'client_credentials'; client_id = 'test-client'; client_secret = 'test-secret-S3cr3t!' }).access_token
+}
+
+# The cursor loop a script would write with Invoke-RestMethod.
+function Invoke-RestMethodListing([string] $Url, [string] $Space, [hashtable] $Headers) {
     $count = 0
-    $elapsed = Measure-Command {
-        Get-IotThing -PageSize 1000 | ForEach-Object {
-            $count++
-            if ($count % 10000 -eq 0) { $peak = [Math]::Max($peak, [GC]::GetTotalMemory($false)) }
-        }
-    }
-    if ($count -ne $ThingCount) { throw "Streamed $count Things, expected $ThingCount." }
-    Add-Result 'Get-IotThing: stream all' ($count / $elapsed.TotalSeconds) 'Things/s' 10000 Min
-    Add-Result 'Get-IotThing: managed memory growth while streaming' (($peak - $before) / 1MB) 'MB' 200 Max
+    $cursor = $null
+    do {
+        $uri = "$Url/spaces/$Space/things?limit=1000" + $(if ($cursor) { "&next_cursor=$([uri]::EscapeDataString($cursor))" })
+        $page = Invoke-RestMethod -Uri $uri -Headers $Headers
+        $count += $page.data.Count
+        $cursor = $page.paging.next_cursor
+    } while ($cursor)
+    $count
+}
 
+$hasThrottleLimit = (Get-Command Set-IotProperty).Parameters.ContainsKey('ThrottleLimit')
+$plain = $null
+Write-Host "Listing, round trips and writes against an emulator with $('{0:n0}' -f $ThingCount) Things"
+$emulator = Start-TestEmulator -Root $Root -Configuration $Configuration -Lenient
+try {
     $url = Get-EmulatorUrl
-    $token = (Invoke-RestMethod -Method Post -Uri "$url/oauth2/token" -Body @{ grant_type = 'client_credentials'; client_id = 'test-client'; client_secret = 'test-secret-S3cr3t!' }).access_token
+    $seed = Measure-Command { Add-EmulatorThing -Space bench -Count $ThingCount -Status @{ temperature = 20 } | Out-Null }
+    Write-Host ("  seeded {0:n0} Things in {1:n1} s" -f $ThingCount, $seed.TotalSeconds)
+    Connect-TestEmulator -Space bench | Out-Null
+    $token = Get-Token $url
     $headers = @{ Authorization = "Bearer $token" }
-    $rawCount = 0
-    $raw = Measure-Command {
-        $cursor = $null
-        do {
-            $uri = "$url/spaces/bench/things?limit=1000" + $(if ($cursor) { "&next_cursor=$cursor" })
-            $page = Invoke-RestMethod -Uri $uri -Headers $headers
-            $rawCount += $page.data.Count
-            $cursor = $page.paging.next_cursor
-        } while ($cursor)
-    }
-    $token = $null; $headers = $null
-    Add-Result 'Invoke-RestMethod loop (reference, not a target)' ($rawCount / $raw.TotalSeconds) 'Things/s' 0 Min
+    $plain = Start-PlainClient $url $token 'bench'
 
+    # 1. Listing. One warm-up pass of each side, then -Passes interleaved passes.
+    $module = [System.Collections.Generic.List[double]]::new()
+    $plainList = [System.Collections.Generic.List[double]]::new()
+    $irm = [System.Collections.Generic.List[double]]::new()
+    for ($pass = 0; $pass -le $Passes; $pass++) {
+        $m = Measure-Seconds { Get-IotThing -PageSize 1000 | Out-Null }
+        $p = Invoke-PlainClient $plain 'list 1000'
+        if ($p.Count -ne $ThingCount) { throw "The plain client listed $($p.Count) Things, expected $ThingCount." }
+        $n = 0
+        $r = Measure-Seconds { $script:n = Invoke-RestMethodListing $url 'bench' $headers }
+        if ($n -ne $ThingCount) { throw "The Invoke-RestMethod loop listed $n Things, expected $ThingCount." }
+        if ($pass -gt 0) { $module.Add($m); $plainList.Add($p.Seconds); $irm.Add($r) }
+    }
+    Clear-EmulatorLog
+    $streamed = @(Get-IotThing -PageSize 1000).Count
+    if ($streamed -ne $ThingCount) { throw "Get-IotThing listed $streamed Things, expected $ThingCount." }
+    $moduleRate = $ThingCount / (Get-Median $module)
+    Add-Result "Listing $('{0:n0}' -f $ThingCount) Things (-PageSize 1000 | Out-Null) vs plain C# client" $moduleRate 'Things/s' ($ThingCount / (Get-Median $plainList)) 'plain C#' 0.7 Min
+    Add-Result "Listing $('{0:n0}' -f $ThingCount) Things vs an Invoke-RestMethod loop" $moduleRate 'Things/s' ($ThingCount / (Get-Median $irm)) 'Invoke-RestMethod' 8 Min
+
+    # 2. Round trips.
+    Clear-EmulatorLog
+    $all = @(Get-IotThing).Count
+    if ($all -ne $ThingCount) { throw "Get-IotThing without -PageSize listed $all Things, expected $ThingCount." }
+    $requests = @(Get-EmulatorRequest -Kind Api).Count
+    $fixed50 = [Math]::Ceiling($ThingCount / 50)
+    # 50, 100, 200, 400, 800, then 1000 a page: the pages the doubling needs, plus one for a last short page.
+    $expected = 0; $left = $ThingCount; $size = 50
+    while ($left -gt 0) { $expected++; $left -= $size; $size = [Math]::Min($size * 2, 1000) }
+    Add-Result 'Full listing without -PageSize: requests' $requests 'requests' $fixed50 'a fixed page of 50' ($expected / $fixed50) Max
     Clear-EmulatorLog
     $first = Measure-Command { Get-IotThing | Select-Object -First 5 | Out-Null }
-    Add-Result 'Get-IotThing | Select-Object -First 5: time' $first.TotalMilliseconds 'ms' 500 Max
-    Add-Result 'Get-IotThing | Select-Object -First 5: requests' (@(Get-EmulatorRequest -Kind Api).Count) 'requests' 1 Max
+    Add-Result 'Get-IotThing | Select-Object -First 5: requests sent' (@(Get-EmulatorRequest -Kind Api).Count) 'requests' -Target 1 -Kind Max
+    Add-Result 'Get-IotThing | Select-Object -First 5: time' $first.TotalMilliseconds 'ms' -Target 500 -Kind Max
 
-    $update = Measure-Command { Get-IotThing -First 1000 -PageSize 1000 | Set-IotProperty -Name setpoint -Value 21 }
-    Add-Result 'Set-IotProperty: 1,000 updates through the pipeline' (1000 / $update.TotalSeconds) 'updates/s' 200 Min
+    # 3. Writes. The Things to update are read once; only the updates are timed.
+    $things = @(Get-IotThing -First $UpdateCount -PageSize ([Math]::Min($UpdateCount, 1000)))
+    function Measure-Updates([int] $ThrottleLimit) {
+        $extra = @{}
+        if ($hasThrottleLimit) { $extra.ThrottleLimit = $ThrottleLimit }
+        Measure-Seconds { $things | Set-IotProperty -Name setpoint -Value 21 @extra }
+    }
+    # Without latency, sequentially: what each update costs the client.
+    $moduleSeq = [System.Collections.Generic.List[double]]::new()
+    $plainSeq = [System.Collections.Generic.List[double]]::new()
+    for ($pass = 0; $pass -le $Passes; $pass++) {
+        $m = Measure-Updates 1
+        $p = Invoke-PlainClient $plain "update $UpdateCount 1"
+        if ($pass -gt 0) { $moduleSeq.Add($m); $plainSeq.Add($p.Seconds) }
+    }
+    Add-Result "$('{0:n0}' -f $UpdateCount) updates, no latency, one at a time vs plain C#" ($UpdateCount / (Get-Median $moduleSeq)) 'updates/s' ($UpdateCount / (Get-Median $plainSeq)) 'plain C#' 0.42 Min
 
+    Set-EmulatorFault @{ latencyMs = $LatencyMs }
+    $byLimit = @{}
+    foreach ($limit in 1, 4, 16) {
+        $name = "$('{0:n0}' -f $UpdateCount) updates, $LatencyMs ms latency, -ThrottleLimit $limit vs plain C# at $limit in flight"
+        if ($limit -gt 1 -and -not $hasThrottleLimit) {
+            Add-Result $name -NotAvailable 'until Set-IotProperty has -ThrottleLimit'
+            continue
+        }
+        $m = Measure-Updates $limit
+        $p = Invoke-PlainClient $plain "update $UpdateCount $limit"
+        $byLimit[$limit] = $m
+        Add-Result $name ($UpdateCount / $m) 'updates/s' ($UpdateCount / $p.Seconds) 'plain C#' $(if ($limit -eq 16) { 0.6 } else { 0.8 }) Min
+    }
+    $name = "$('{0:n0}' -f $UpdateCount) updates, $LatencyMs ms latency: -ThrottleLimit 16 vs -ThrottleLimit 1"
+    if ($byLimit.ContainsKey(16)) { Add-Result $name ($UpdateCount / $byLimit[16]) 'updates/s' ($UpdateCount / $byLimit[1]) '-ThrottleLimit 1' 5 Min }
+    else { Add-Result $name -NotAvailable 'until Set-IotProperty has -ThrottleLimit' }
+    Clear-EmulatorFault
+
+    # 4. Throttling: the emulator's rate-limit fault, whatever its setting is called (a fault key naming a rate).
+    $rateKey = @((Invoke-Emulator -Path '/_emulator/faults').PSObject.Properties.Name | Where-Object { $_ -match 'rate' }) | Select-Object -First 1
+    $rateName = "$('{0:n0}' -f $RateUpdateCount) updates at -ThrottleLimit 16 against a limit of $RateLimit requests/s"
+    $rateSet = $false
+    if ($hasThrottleLimit -and $rateKey) {
+        foreach ($shape in @($RateLimit, @{ perSecond = $RateLimit }, @{ requestsPerSecond = $RateLimit })) {
+            try { Set-EmulatorFault @{ $rateKey = $shape }; $rateSet = $true; break } catch { }
+        }
+    }
+    if (-not $rateSet) {
+        $why = if (-not $hasThrottleLimit) { 'until Set-IotProperty has -ThrottleLimit' } else { "until the emulator has a rate-limit fault (no settable fault key naming a rate)" }
+        foreach ($what in 'items lost', 'items duplicated', 'requests answered 429', 'throughput vs the limit') { Add-Result "${rateName}: $what" -NotAvailable $why }
+    }
+    else {
+        $null = Add-EmulatorThing -Space rate -Count $RateUpdateCount
+        $rateThings = @(Get-IotThing -Space rate -PageSize 1000)
+        Clear-EmulatorLog
+        $elapsed = Measure-Seconds { $rateThings | Set-IotProperty -Name setpoint -Value 21 -ThrottleLimit 16 -ErrorAction SilentlyContinue }
+        Clear-EmulatorFault
+        $puts = @(Get-EmulatorRequest -Kind Api | Where-Object { $_.method -eq 'PUT' })
+        $ok = @($puts | Where-Object { $_.status -ge 200 -and $_.status -lt 300 } | Group-Object { ($_.path -split '/')[4] })
+        $lost = $RateUpdateCount - $ok.Count
+        $duplicated = @($ok | Where-Object Count -GT 1).Count
+        $throttled = @($puts | Where-Object status -EQ 429).Count
+        Add-Result "${rateName}: items lost" $lost 'items' -Target 0 -Kind Max
+        Add-Result "${rateName}: items duplicated" $duplicated 'items' -Target 0 -Kind Max
+        Add-Result "${rateName}: requests answered 429" (100 * $throttled / [Math]::Max(1, $puts.Count)) '%' -Target 5 -Kind Max
+        Add-Result "${rateName}: throughput vs the limit" ($RateUpdateCount / $elapsed) 'updates/s' $RateLimit 'the limit' 0.75 Min
+    }
     Disconnect-IotStudio
+
+    # 5. Start-up, on the real pwsh binary: bare, import, and the first call against an Invoke-RestMethod script.
+    $bare = [System.Collections.Generic.List[double]]::new()
+    $import = [System.Collections.Generic.List[double]]::new()
+    $firstCall = [System.Collections.Generic.List[double]]::new()
+    $irmCall = [System.Collections.Generic.List[double]]::new()
+    $quoted = $modulePath.Replace("'", "''")
+    $connect = "Import-Module '$quoted'; Connect-IotStudio -ApiUrl '$url' -Space bench -AccessToken (ConvertTo-SecureString 'static-test-token' -AsPlainText -Force); `$t = Get-IotThing -First 1; if (-not `$t.Uid) { exit 3 }"
+    $rest = "`$h = @{ Authorization = 'Bearer static-test-token' }; `$t = (Invoke-RestMethod '$url/spaces/bench/things?limit=1' -Headers `$h).data[0]; if (-not `$t.uid) { exit 3 }"
+    $null = Invoke-Pwsh 'exit'
+    for ($i = 0; $i -lt $ImportRuns; $i++) {
+        $bare.Add((Invoke-Pwsh 'exit').Seconds)
+        $import.Add((Invoke-Pwsh "Import-Module '$quoted'").Seconds)
+        $firstCall.Add((Invoke-Pwsh $connect).Seconds)
+        $irmCall.Add((Invoke-Pwsh $rest).Seconds)
+    }
+    Add-Result 'Import-Module IotStudio vs bare pwsh' (1000 * (Get-Median $import)) 'ms' (1000 * (Get-Median $bare)) 'pwsh -c exit' 1.25 Max
+    Add-Result 'First call (import, connect, Get-IotThing -First 1) vs Invoke-RestMethod' (1000 * (Get-Median $firstCall)) 'ms' (1000 * (Get-Median $irmCall)) 'Invoke-RestMethod' 1.5 Max
 }
 finally {
+    Stop-PlainClient $plain
     Stop-TestEmulator $emulator
 }
 
-# The emulator on its own, so that its memory is only the seeded Things.
-$emulator = Start-TestEmulator -Root $Root -Configuration $Configuration
+# 6. The emulator on its own, so that its memory is only the seeded Things; then the module streams them.
+Write-Host "Seeding $('{0:n0}' -f $SeedCount) Things, then streaming them"
+$emulator = Start-TestEmulator -Root $Root -Configuration $Configuration -Lenient
 try {
+    $url = Get-EmulatorUrl
     $empty = Invoke-Emulator -Path '/_emulator/stats?gc=true'
     $template = @{ title = 'boiler-{i}'; '@type' = 'Boiler'; status = @{ temperature = '{i % 40}'; setpoint = '{18 + i % 5}' } }
     $seeded = Measure-Command {
@@ -98,13 +303,25 @@ try {
     }
     if ($answer.count -ne $SeedCount) { throw "Seeded $($answer.count) Things, expected $SeedCount." }
     $full = Invoke-Emulator -Path '/_emulator/stats?gc=true'
-    Add-Result ('Emulator: seed {0:n0} Things from a template' -f $SeedCount) $seeded.TotalSeconds 's' 60 Max
-    Add-Result 'Emulator: managed memory per seeded Thing' (($full.managedBytes - $empty.managedBytes) / $SeedCount) 'bytes' 2048 Max
+    Add-Result ('Emulator: seed {0:n0} Things from a template' -f $SeedCount) $seeded.TotalSeconds 's' -Target 60 -Kind Max
+    Add-Result 'Emulator: managed memory per seeded Thing' (($full.managedBytes - $empty.managedBytes) / $SeedCount) 'bytes' -Target 2048 -Kind Max
+
+    # Peak working set of a whole pwsh process streaming N Things, each N in its own process.
+    $counts = @([int]($SeedCount / 100), [int]($SeedCount / 10), $SeedCount)
+    $peaks = foreach ($n in $counts) {
+        $script = "Import-Module '$quoted'; Connect-IotStudio -ApiUrl '$url' -Space seed -AccessToken (ConvertTo-SecureString 'static-test-token' -AsPlainText -Force); " +
+        "Get-IotThing -PageSize 1000 -First $n | Out-Null; [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
+        [double](((Invoke-Pwsh $script).Output -split "`n" | Where-Object { $_ -match '^\d+\s*$' } | Select-Object -Last 1).Trim()) / 1MB
+    }
+    Add-Result ("Peak working set streaming {0:n0} Things" -f $counts[0]) $peaks[0] 'MB' -Target 1024 -Kind Max
+    foreach ($i in 1, 2) {
+        Add-Result ("Peak working set streaming {0:n0} Things vs {1:n0}" -f $counts[$i], $counts[0]) $peaks[$i] 'MB' $peaks[0] ("{0:n0} Things" -f $counts[0]) 1.2 Max
+    }
 }
 finally {
     Stop-TestEmulator $emulator
 }
 
-$results | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
+$results | Format-Table -AutoSize -Wrap | Out-String -Width 250 | Write-Host
 if ($results.Result -contains 'MISS') { Write-Host 'Some targets were missed.'; exit 1 }
 Write-Host 'All targets met.'

@@ -33,7 +33,7 @@ Write-Note "Listening on $($emulator.Url) (loopback only)."
 
 try {
     Write-Step 'Connect-IotStudio with OAuth2 client credentials'
-    $connection = Connect-IotStudio -ApiUrl $emulator.Url -Space demo -ClientId $clientId -ClientSecret $secret -Scope category, model, thing -PassThru
+    $connection = Connect-IotStudio -ApiUrl $emulator.Url -Space demo -ClientId $clientId -ClientSecret $secret -Scope category, model, thing, query -PassThru
     $connection | Format-Table | Out-String -Width 120 | Write-Host
     Write-Note 'The token refreshes by itself before it expires; the secret is only ever held as a SecureString.'
 
@@ -101,6 +101,27 @@ try {
     Write-Note ("GET /spaces/demo/things/{{id}}/properties answered temperature={0}, online={1}." -f $raw.temperature, $raw.online)
     $pagesSeen = @(Invoke-IotStudioRequest -Path '/spaces/demo/categories/Sensors/things' -Query @{ limit = 2 } -Paginate -First 3).Count
     Write-Note "With -Paginate it follows next_cursor like every list: -First 3 gave $pagesSeen items."
+
+    Write-Step 'Properties history: a range, and its average'
+    $since = (Get-Date).AddMinutes(-5)
+    foreach ($t in 20, 22, 27) { $boiler | Set-IotProperty -Name temperature -Value $t }
+    $history = $boiler | Get-IotPropertyHistory -Name temperature -From $since
+    $average = ($history | Measure-Object Value -Average).Average
+    Write-Note ("Get-IotPropertyHistory -Name temperature -From (5 minutes ago): {0} values, average {1:n1}." -f @($history).Count, $average)
+    $history | Select-Object -Last 3 | Format-Table | Out-String -Width 120 | Write-Host
+
+    Write-Step 'A query across Things, streamed batch by batch, stopped early'
+    Clear-EmulatorLog
+    $hottest = Invoke-IotQuery -Query 'FOR t IN things FILTER t.status.temperature > @min SORT t.status.temperature DESC RETURN { uid: t.uid, title: t.title, temperature: t.status.temperature }' `
+        -BindVariable @{ min = 30 } -BatchSize 100 | Select-Object -First 3
+    $hottest | Format-Table | Out-String -Width 120 | Write-Host
+    Write-Note ("Invoke-IotQuery ... | Select-Object -First 3 sent {0} request: the next batch is asked for only when the pipeline wants it." -f @(Get-EmulatorRequest -Kind Api).Count)
+
+    Write-Step 'MQTT credentials for a device: the password goes in as a SecureString and never comes out'
+    $mqttPassword = ConvertTo-SecureString ([Convert]::ToBase64String([Security.Cryptography.RandomNumberGenerator]::GetBytes(18))) -AsPlainText -Force
+    $mqtt = $boiler | New-IotMqttCredential -Username "device-$($boiler.Title)" -Password $mqttPassword -Description 'boiler firmware'
+    $mqtt | Format-Table | Out-String -Width 120 | Write-Host
+    Write-Note ('The output has no password property: {0}.' -f (($mqtt.PSObject.Properties.Name | Where-Object { $_ -like '*assword*' }) -join ', ' | ForEach-Object { if ($_) { $_ } else { 'none' } }))
 
     Write-Step 'Disconnect-IotStudio revokes the token'
     Disconnect-IotStudio

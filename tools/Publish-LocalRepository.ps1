@@ -17,6 +17,9 @@ try {
     Publish-PSResource -Path $ModulePath -Repository $RepositoryName
     $package = Get-ChildItem $RepositoryPath -Filter 'iotstudio.*.nupkg' | Sort-Object LastWriteTime | Select-Object -Last 1
     Write-Host "Published $($package.Name) to $RepositoryPath"
+    # The package carries a PSCommand_<name> tag per cmdlet (build.ps1 stamps them), so a search by command finds it.
+    $found = Find-PSResource -Command Get-IotThing -Repository $RepositoryName -ErrorAction Stop
+    Write-Host "Find-PSResource -Command Get-IotThing finds $($found.ParentResource.Name) $($found.ParentResource.Version)"
     $saved = Join-Path (Split-Path $RepositoryPath) 'saved'
     Remove-Item $saved -Recurse -Force -ErrorAction SilentlyContinue
     New-Item -ItemType Directory $saved | Out-Null

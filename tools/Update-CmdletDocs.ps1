@@ -3,7 +3,8 @@
 .SYNOPSIS
     Keeps the SYNTAX and PARAMETERS blocks of docs/cmdlets/<Cmdlet>.md in step with the built module.
 .DESCRIPTION
-    Loads the built module and, for every cmdlet it exports, rewrites the '## SYNTAX' block (one '### SetName'
+    Loads the built module and, for every cmdlet it exports, sets the page's 'online version:' to the cmdlet's HelpUri
+    and rewrites the '## SYNTAX' block (one '### SetName'
     per parameter set, with the syntax line Get-Command shows) and the '## PARAMETERS' block (each parameter's
     type, parameter sets, aliases, position, mandatory, pipeline input, wildcards and default value) of its page,
     in the platyPS 0.14 format that tools/New-MamlHelp.ps1 reads. Everything a person wrote is kept as written:
@@ -352,6 +353,8 @@ function Update-Page([string[]] $Lines, $Command, [hashtable] $Shared, [hashtabl
         switch ($part.Title) {
             'SYNTAX' { New-SyntaxSection $Command }
             'PARAMETERS' { New-ParameterSection $Command $existing $Shared $XmlDoc }
+            # The front matter's online version is the cmdlet's HelpUri (what Get-Help -Online opens).
+            $null { $part.Lines | ForEach-Object { if ($_ -match '^online version:') { "online version: $($Command.HelpUri)".TrimEnd() } else { $_ } } }
             default { $part.Lines }
         }
     }

@@ -13,8 +13,8 @@ namespace IotStudio.Emulator;
 public static class EmulatorApp
 {
     /// <summary>Builds the application with all routes mapped, listening (once started) on 127.0.0.1:<c>options.Port</c>.
-    /// The <see cref="EmulatorStore"/>, <see cref="TokenStore"/>, <see cref="RequestLog"/> and <see cref="FaultInjector"/>
-    /// are in its services.</summary>
+    /// The <see cref="EmulatorStore"/>, <see cref="TokenStore"/>, <see cref="RequestLog"/>, <see cref="FaultInjector"/>
+    /// and <see cref="EmailOutbox"/> are in its services.</summary>
     public static WebApplication Build(EmulatorOptions options)
     {
         // Our own arguments are not configuration: hand the host none of them.
@@ -33,7 +33,9 @@ public static class EmulatorApp
         var tokens = new TokenStore(options);
         var log = new RequestLog();
         var faults = new FaultInjector();
+        var outbox = new EmailOutbox();
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(outbox);
         builder.Services.AddSingleton(tokens);
         builder.Services.AddSingleton(log);
         builder.Services.AddSingleton(faults);
@@ -53,10 +55,13 @@ public static class EmulatorApp
         new ThingPatchEndpoints(store).Map(app);
         new ThingSecretEndpoints(store).Map(app);
         new PropertyEndpoints(store).Map(app);
+        new PropertyHistoryEndpoints(store, options).Map(app);
         new ActionEndpoints(store, options).Map(app);
         new EventEndpoints(store, options).Map(app);
         new QueryEndpoints(store).Map(app);
-        new ControlEndpoints(store, log, faults, tokens).Map(app);
+        new MqttCredentialEndpoints(store).Map(app);
+        new EmailEndpoints(outbox, options).Map(app);
+        new ControlEndpoints(store, log, faults, tokens, outbox).Map(app);
         // Unknown /spaces routes: ApiPipeline turns the bare 404 into an API error body.
         return app;
     }

@@ -28,12 +28,20 @@ public sealed class EmulatorOptions
 
     public int DefaultPageSize { get; private set; } = 50;
 
+    /// <summary>The largest email request body accepted; a larger one gets 413.</summary>
+    public int MaxEmailBytes { get; private set; } = DefaultMaxEmailBytes;
+
+    public const int DefaultMaxEmailBytes = 1024 * 1024;
+
     public string BaseUrl { get; private set; }
 
     public bool UsingDefaultCredentials { get; private set; }
 
     /// <summary>Check every JSON answer against the API description; an answer that does not match becomes a 500.</summary>
     public bool Strict { get; private set; }
+
+    /// <summary>A state file: loaded at start when it exists, written at clean shutdown.</summary>
+    public string StateFile { get; private set; }
 
     public const string Usage = """
         IotStudio AnythingDB emulator (local, in-memory; binds to 127.0.0.1 only)
@@ -51,7 +59,11 @@ public sealed class EmulatorOptions
           --token-lifetime SECONDS  expires_in of issued tokens (default 3600)
           --max-page-size N         largest accepted 'limit' (default 1000)
           --default-page-size N     page size when 'limit' is absent (default 50)
+          --max-email-bytes N       largest email request body accepted; larger ones get 413 (default 1048576)
           --base-url URL            public URL used in Thing 'id' fields (default: the listening URL)
+          --state FILE              load the emulator's state (spaces, Categories, Models, Things, history,
+                                    actions, events, MQTT credentials, outbox) from FILE at start when it
+                                    exists, and write it there at clean shutdown (SIGINT/SIGTERM)
           --strict                  check every JSON answer against the response schema the API description
                                     declares for its operation and status; a mismatch answers 500 naming the
                                     schema path (for tests of the emulator itself and of clients)
@@ -120,6 +132,12 @@ public sealed class EmulatorOptions
                         break;
                     case "--default-page-size":
                         o.DefaultPageSize = Int(arg, Next(), 1, 1_000_000);
+                        break;
+                    case "--max-email-bytes":
+                        o.MaxEmailBytes = Int(arg, Next(), 1, int.MaxValue);
+                        break;
+                    case "--state":
+                        o.StateFile = NonEmpty(arg, Next());
                         break;
                     case "--strict":
                         if (value != null)

@@ -91,7 +91,7 @@ namespace IotStudio.Core.Tests
             using var client = WithToken(new FakeHandler());
             client.Dispose();
 
-            await Assert.ThrowsAsync<ObjectDisposedException>(() => client.GetAccessTokenAsync(None));
+            await Assert.ThrowsAsync<IotStudioConnectionClosedException>(() => client.GetAccessTokenAsync(None));
         }
     }
 }

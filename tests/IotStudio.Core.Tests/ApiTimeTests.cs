@@ -72,5 +72,42 @@ namespace IotStudio.Core.Tests
         {
             Assert.Null(ApiTime.Parse(text));
         }
+
+        // The hand-written fast path must read every form it accepts exactly as DateTimeOffset's own parser does.
+        [Theory]
+        [InlineData("2026-12-06T01:25:17.622Z")]
+        [InlineData("2026-12-06T01:25:17Z")]
+        [InlineData("2026-12-06t01:25:17.1z")]
+        [InlineData("2024-02-29T23:59:59.9999999Z")]
+        [InlineData("2023-01-05T10:20:30.123+02:00")]
+        [InlineData("2023-01-05T10:20:30-05:30")]
+        [InlineData("2022-06-02 15:37:46+0000")]
+        [InlineData("2022-06-02 15:37:46.25-0530")]
+        [InlineData("2022-06-02 15:37:46+01")]
+        [InlineData("0001-01-01T00:00:00Z")]
+        [InlineData("9999-12-31T23:59:59Z")]
+        public void FastPath_AgreesWithTheFrameworkParser(string text)
+        {
+            Assert.True(ApiTime.TryParseFast(text, out var fast));
+            var colon = System.Text.RegularExpressions.Regex.Replace(text, @"([+-]\d\d)(\d\d)$", "$1:$2");
+            var expected = DateTimeOffset.Parse(colon, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected, fast);
+            Assert.Equal(expected.Offset, fast.Offset);
+            Assert.Equal(expected, ApiTime.Parse(text));
+        }
+
+        [Theory]
+        [InlineData("2023-02-29T10:20:30Z")]
+        [InlineData("2023-01-05T24:00:00Z")]
+        [InlineData("2023-01-05T10:20:30")]
+        [InlineData("2023-01-05T10:20:30.123456789Z")]
+        [InlineData("2023-01-05T10:20:30+15:00")]
+        [InlineData(" 2023-01-05T10:20:30Z")]
+        [InlineData("2023-01-05T10:20:30.Z")]
+        [InlineData("0001-01-01T00:00:00+01:00")]
+        public void FastPath_LeavesEverythingElseToTheGeneralPath(string text)
+        {
+            Assert.False(ApiTime.TryParseFast(text, out _));
+        }
     }
 }

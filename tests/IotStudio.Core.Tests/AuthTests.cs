@@ -297,8 +297,33 @@ namespace IotStudio.Core.Tests
             Assert.Equal(ClientSecret, revoke.FormValue("client_secret"));
             Assert.True(client.IsDisposed);
             var before = handler.Requests.Count;
-            await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
+            await Assert.ThrowsAsync<IotStudioConnectionClosedException>(() => client.Properties.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
             Assert.Equal(before, handler.Requests.Count);
+        }
+
+        [Fact]
+        public async Task Disconnect_WhileARequestIsInFlight_EndsItAsConnectionClosed_NotAsATransportFailure()
+        {
+            // Another runspace sharing the connection disconnects it while this call waits for its answer.
+            var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var handler = new FakeHandler();
+            handler.Enqueue(async (r, ct) =>
+            {
+                started.TrySetResult(true);
+                await Task.Delay(Timeout.Infinite, ct);
+                return Respond.Json(200, "{}");
+            });
+            var client = WithToken(handler, o => o.Retry = new RetryPolicy { MaxAttempts = 4, BaseDelay = TimeSpan.Zero });
+            var call = client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None);
+            await TaskAssert.CompletesAsync(started.Task);
+
+            client.Dispose();
+
+            var ex = await Assert.ThrowsAsync<IotStudioConnectionClosedException>(() => TaskAssert.CompletesAsync(call));
+            Assert.Contains("This connection was disconnected", ex.Message);
+            Assert.DoesNotContain("HttpClient", ex.Message);
+            Assert.Equal("GET", ex.Method);
+            Assert.Single(handler.Requests);  // not retried as a lost connection
         }
 
         [Fact]
@@ -337,7 +362,7 @@ namespace IotStudio.Core.Tests
 
             Assert.Empty(handler.Requests);
             Assert.True(client.IsDisposed);
-            await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
+            await Assert.ThrowsAsync<IotStudioConnectionClosedException>(() => client.Things.GetAsync(new IotStudio.Api.ThingPath(Space, Uid, null), None));
         }
 
         [Fact]

@@ -302,5 +302,27 @@ namespace IotStudio.Core.Tests
             Assert.IsType<IotStudioApiException>(ex);
             Assert.Equal(404, ex.StatusCode);
         }
+
+        // A successful answer is kept as bytes only; an error body is decoded to text on demand, in the charset the
+        // server named (here Latin-1, where 'é' is one byte that UTF-8 would not read).
+        [Fact]
+        public async Task ErrorBody_IsDecodedInTheCharsetTheServerNamed()
+        {
+            var handler = new FakeHandler().Always(_ =>
+            {
+                var m = new System.Net.Http.HttpResponseMessage((HttpStatusCode)502)
+                {
+                    Content = new System.Net.Http.ByteArrayContent(System.Text.Encoding.Latin1.GetBytes("<html>Passerelle défaillante</html>")),
+                };
+                m.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("text/html; charset=iso-8859-1");
+                return m;
+            });
+            using var client = NoRetryClient(handler);
+
+            var ex = await Assert.ThrowsAsync<IotStudioApiException>(() => client.Things.GetAsync(new ThingPath(Space, Uid, null), None));
+
+            Assert.Equal(502, ex.Response.StatusCode);
+            Assert.Equal("<html>Passerelle défaillante</html>", ex.Response.Body);
+        }
     }
 }

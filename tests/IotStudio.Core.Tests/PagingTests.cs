@@ -259,5 +259,68 @@ namespace IotStudio.Core.Tests
             Assert.Equal("/spaces/space1/categories", handler.Requests[1].Path);
             Assert.Equal("x", handler.Requests[1].QueryValue("next_cursor"));
         }
+
+        // Without a page size: the API's default first, then twice the page before, up to 1000; the cap still trims.
+        [Fact]
+        public void NoPageSize_StartsAt50_AndDoublesUpTo1000()
+        {
+            var n = 0;
+            var handler = new FakeHandler().Always(r =>
+            {
+                var limit = int.Parse(r.QueryValue("limit"));
+                var take = Math.Min(limit, 5000 - n);
+                var body = Bodies.ThingPage(n + 1, take, n + take < 5000 ? "c" + (n + take) : "");
+                n += take;
+                return Respond.Json(200, body);
+            });
+            using var client = WithToken(handler);
+            var pager = client.Things.List(Space, null);
+
+            var things = pager.Enumerate(None).ToList();
+
+            Assert.True(pager.GrowsPages);
+            Assert.Equal(5000, things.Count);
+            Assert.Equal(new[] { "50", "100", "200", "400", "800", "1000", "1000", "1000", "1000" }, handler.Requests.Select(r => r.QueryValue("limit")));
+        }
+
+        [Theory]
+        [InlineData(5, new[] { "5" })]
+        [InlineData(120, new[] { "50", "70" })]
+        [InlineData(400, new[] { "50", "100", "200", "50" })]
+        public void NoPageSize_WithACap_AsksForNoMoreThanTheCap(long cap, string[] limits)
+        {
+            var n = 0;
+            var handler = new FakeHandler().Always(r =>
+            {
+                var limit = int.Parse(r.QueryValue("limit"));
+                var body = Bodies.ThingPage(n + 1, limit, "c" + (n + limit));
+                n += limit;
+                return Respond.Json(200, body);
+            });
+            using var client = WithToken(handler);
+
+            var things = client.Things.List(Space, null, maxItems: cap).Enumerate(None).ToList();
+
+            Assert.Equal(cap, things.Count);
+            Assert.Equal(limits, handler.Requests.Select(r => r.QueryValue("limit")));
+        }
+
+        [Fact]
+        public void ExplicitPageSize_IsObeyedOnEveryPage()
+        {
+            var n = 0;
+            var handler = new FakeHandler().Always(r =>
+            {
+                var body = Bodies.ThingPage(n + 1, 50, n + 50 < 200 ? "c" + (n + 50) : "");
+                n += 50;
+                return Respond.Json(200, body);
+            });
+            using var client = WithToken(handler);
+            var pager = client.Things.List(Space, null, pageSize: 50);
+
+            Assert.Equal(200, pager.Enumerate(None).Count());
+            Assert.False(pager.GrowsPages);
+            Assert.Equal(new[] { "50", "50", "50", "50" }, handler.Requests.Select(r => r.QueryValue("limit")));
+        }
     }
 }

@@ -65,6 +65,61 @@ namespace IotStudio.Core.Tests
         }
 
         [Fact]
+        public void SortFields_AreTheEnumOfTheSortParameterInTheApiDescription()
+        {
+            // api/anythingdb.openapi.yaml lists each field bare, with '+' and with '-'.
+            var fromSpec = IotStudio.Tests.Shared.ApiSpec.ParameterEnum("sort_things");
+            var expected = ThingQuery.SortFields.SelectMany(f => new[] { f, "+" + f, "-" + f }).OrderBy(v => v, StringComparer.Ordinal);
+            Assert.NotEmpty(fromSpec);
+            Assert.Equal(expected, fromSpec.OrderBy(v => v, StringComparer.Ordinal));
+        }
+
+        [Theory]
+        [InlineData("nope")]
+        [InlineData("+Title")]
+        [InlineData("-status")]
+        [InlineData("title,created")]
+        public void Sort_UnknownField_IsRefusedBeforeSending_ListingTheFields(string field)
+        {
+            var handler = new FakeHandler();
+            using var client = WithToken(handler);
+
+            Assert.Equal(new[] { field }, ThingQuery.UnknownSortFields(new[] { "title", field, "-modified" }));
+            var ex = Assert.Throws<ArgumentException>(() => client.Things.List(Space, new ThingQuery { Sort = new[] { field } }).NextPageAsync(None).GetAwaiter().GetResult());
+            Assert.Contains("title, created, modified, uid, description", ex.Message);
+            Assert.Empty(handler.Requests);
+        }
+
+        [Theory]
+        [InlineData("greater:3", "greater")]
+        [InlineData("GT:3", "GT")]
+        [InlineData("between:1", "between")]
+        [InlineData("gt:3", null)]
+        [InlineData("contains:a:b", null)]
+        [InlineData("eco", null)]
+        [InlineData("12:30", null)]       // not a word before the colon: a plain eq value
+        [InlineData("a-b:c", null)]
+        [InlineData("eq:greater:3", null)]
+        public void UnknownOperator_IsAWordBeforeAColonThatIsNoOperator(string condition, string expected)
+        {
+            Assert.Equal(expected, ThingQuery.UnknownOperator(condition));
+        }
+
+        [Fact]
+        public void PropertyFilter_UnknownOperator_IsRefusedBeforeSending()
+        {
+            var handler = new FakeHandler();
+            using var client = WithToken(handler);
+            var filter = new OrderedDictionary { { "t", new object[] { "gt:1", "greater:3" } }, { "mode", "eco" } };
+
+            var found = ThingQuery.UnknownOperators(filter);
+            Assert.Equal(("t", "greater:3", "greater"), Assert.Single(found));
+            var ex = Assert.Throws<ArgumentException>(() => client.Things.List(Space, new ThingQuery { PropertyFilter = filter }).NextPageAsync(None).GetAwaiter().GetResult());
+            Assert.Contains("eq:greater:3", ex.Message);
+            Assert.Empty(handler.Requests);
+        }
+
+        [Fact]
         public async Task PropertyFilters_OneKeyPerCondition()
         {
             var filter = new OrderedDictionary

@@ -82,6 +82,43 @@ namespace IotStudio.Core.Tests
             Assert.Contains("No space", ex.Message);
         }
 
+        [Theory]
+        [InlineData("boiler-7", true)]
+        [InlineData("Hall thermostat", true)]
+        [InlineData("sensor_1", true)]
+        [InlineData("abc", true)]                           // far too short for an id
+        [InlineData("01GQ2E9M2Y45BX9EW0X3D6QGX", false)]    // a ULID with a character missing: a typo, not a title
+        [InlineData("01GQ2E9M2Y45BX9EW0X3D6QGXU", false)]   // a ULID with a wrong character
+        [InlineData("01GQ2E9M2Y45BX9EW0X3D6QGXQ", false)]   // a ULID
+        [InlineData("", false)]
+        [InlineData(null, false)]
+        public void LooksLikeTitle_TellsATitleFromAMistypedId(string value, bool expected)
+        {
+            Assert.Equal(expected, Validate.LooksLikeTitle(value));
+        }
+
+        [Theory]
+        [InlineData("Thing id", "Thing")]
+        [InlineData("action id", "Action")]
+        [InlineData("event id", "Event")]
+        public void Ulid_Refusal_SaysWhatTheValueWasMeantToName(string what, string subject)
+        {
+            var ex = Assert.Throws<ArgumentException>(() => Validate.Ulid("boiler-7", what));
+            Assert.Equal(subject, Validate.SubjectOf(ex));
+            Assert.Equal("boiler-7", Validate.ValueOf(ex));
+        }
+
+        [Theory]
+        [InlineData("Category")]
+        [InlineData("Model")]
+        public void Name_Refusal_SaysWhatTheValueWasMeantToName(string what)
+        {
+            var ex = Assert.Throws<ArgumentException>(() => Validate.Name("a b", what));
+            Assert.Equal(what, Validate.SubjectOf(ex));
+            Assert.Equal("a b", Validate.ValueOf(ex));
+            Assert.Null(Validate.SubjectOf(new ArgumentException("x")));
+        }
+
         [Fact]
         public async Task ThingsApi_RejectsAnInvalidUlid_BeforeSendingAnything()
         {

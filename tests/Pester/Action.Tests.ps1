@@ -85,13 +85,13 @@ Describe 'Action cmdlets' {
             $a.ThingId | Should -Be $thing.Uid
         }
 
-        It 'reports a Thing outside the -Category as ActionNotFound' {
+        It 'reports a Thing outside the -Category as ThingNotFound (the missing object, not the cmdlet''s noun)' {
             $null = New-IotCategory Boilers
             Clear-EmulatorLog
             $out = Invoke-IotAction $Id reboot -Category Boilers -ErrorVariable ev -ErrorAction SilentlyContinue
             $out | Should -BeNullOrEmpty
             $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "ActionNotFound,$Cmd.InvokeIotActionCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd.InvokeIotActionCommand"
             $ev[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
             $ev[0].TargetObject | Should -Be "$Id/reboot"
             $ev[0].Exception.Response.StatusCode | Should -Be 404
@@ -108,16 +108,16 @@ Describe 'Action cmdlets' {
             $posts.path | Should -Be "/spaces/test/things/$($seed.first)/actions/reboot", "/spaces/test/things/$($seed.last)/actions/reboot"
         }
 
-        It 'refuses <What> before any request, as that item''s ActionInvalidArgument' -ForEach @(
-            @{ What = 'a Thing id that is not a ULID'; ThingId = 'not-a-ulid'; Name = 'reboot' }
-            @{ What = 'a name with a slash'; ThingId = $null; Name = 'a/b' }
-            @{ What = 'the name ..'; ThingId = $null; Name = '..' }
+        It 'refuses <What> before any request, as that item''s <Subject>InvalidArgument' -ForEach @(
+            @{ What = 'a Thing id that is not a ULID'; ThingId = 'not-a-ulid'; Name = 'reboot'; Subject = 'Thing' }
+            @{ What = 'a name with a slash'; ThingId = $null; Name = 'a/b'; Subject = 'Action' }
+            @{ What = 'the name ..'; ThingId = $null; Name = '..'; Subject = 'Action' }
         ) {
             $tid = if ($ThingId) { $ThingId } else { $Id }
             $out = Invoke-IotAction -ThingId $tid -Name $Name -ErrorVariable ev -ErrorAction SilentlyContinue
             $out | Should -BeNullOrEmpty
             $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "ActionInvalidArgument,$Cmd.InvokeIotActionCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "$($Subject)InvalidArgument,$Cmd.InvokeIotActionCommand"
             $ev[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
             $ev[0].TargetObject | Should -Be "$tid/$Name"
             Get-ApiLog | Should -BeNullOrEmpty
@@ -219,7 +219,7 @@ Describe 'Action cmdlets' {
             (Get-IotAction $seed.first reboot $a.Id -Category Boilers).Id | Should -Be $a.Id
             (Get-ApiLog).path | Should -Be "/spaces/test/categories/Boilers/things/$($seed.first)/actions", "/spaces/test/categories/Boilers/things/$($seed.first)/actions/reboot/$($a.Id)"
             $null = Get-IotAction $Id -Category Boilers -ErrorVariable ev -ErrorAction SilentlyContinue
-            $ev[0].FullyQualifiedErrorId | Should -Be "ActionNotFound,$Cmd.GetIotActionCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd.GetIotActionCommand"
             $ev[0].TargetObject | Should -Be $Id
         }
 
@@ -270,9 +270,9 @@ Describe 'Action cmdlets' {
             $ev[0].Exception.Response.StatusCode | Should -Be 404
         }
 
-        It 'reports an unknown Thing as ActionNotFound' {
+        It 'reports an unknown Thing as ThingNotFound' {
             $null = Get-IotAction $MissingId -ErrorVariable ev -ErrorAction SilentlyContinue
-            $ev[0].FullyQualifiedErrorId | Should -Be "ActionNotFound,$Cmd.GetIotActionCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd.GetIotActionCommand"
             $ev[0].ErrorDetails.Message | Should -BeLike "*thing '$MissingId' not found*"
         }
 

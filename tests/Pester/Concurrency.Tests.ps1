@@ -56,7 +56,9 @@ BeforeDiscovery {
     $script:ThrottledCmdlets = @(
         'Set-IotProperty', 'New-IotThing', 'Set-IotThing', 'Update-IotThing', 'Remove-IotThing', 'Reset-IotThingSecret',
         'New-IotCategory', 'Set-IotCategory', 'Remove-IotCategory', 'New-IotModel', 'Set-IotModel', 'Remove-IotModel',
-        'New-IotModelVersion', 'Invoke-IotAction', 'Set-IotAction', 'Remove-IotAction', 'New-IotEvent', 'Remove-IotEvent'
+        'New-IotModelVersion', 'Invoke-IotAction', 'Set-IotAction', 'Remove-IotAction', 'New-IotEvent', 'Remove-IotEvent',
+        'Add-IotPropertyHistory', 'Remove-IotPropertyHistory', 'New-IotMqttCredential', 'Set-IotMqttCredential',
+        'Remove-IotMqttCredential', 'Send-IotEmail'
     ) | ForEach-Object { @{ Name = $_ } }
 }
 

@@ -544,3 +544,194 @@ Describe 'One connection shared by parallel runspaces' {
         Disconnect-IotStudio $shared
     }
 }
+
+Describe 'Connect-IotStudio -EnvironmentVariable' {
+    BeforeAll {
+        $script:EnvNames = 'IOTSTUDIO_API_URL', 'IOTSTUDIO_SPACE', 'IOTSTUDIO_CLIENT_ID', 'IOTSTUDIO_CLIENT_SECRET', 'IOTSTUDIO_ACCESS_TOKEN',
+        'IOTSTUDIO_SCOPE', 'IOTSTUDIO_TOKEN_URL', 'IOTSTUDIO_REVOKE_URL'
+        function Clear-IotEnvironment { foreach ($n in $EnvNames) { Remove-Item "Env:$n" -ErrorAction SilentlyContinue } }
+        function Set-IotEnvironment([hashtable] $Values) { foreach ($k in $Values.Keys) { Set-Item "Env:IOTSTUDIO_$k" $Values[$k] } }
+        $script:ClientEnv = @{ API_URL = $Url; SPACE = 'envtest'; CLIENT_ID = 'test-client'; CLIENT_SECRET = 'test-secret-S3cr3t!' }
+    }
+    BeforeEach {
+        Clear-DefaultConnection
+        Reset-Emulator
+        Clear-IotEnvironment
+    }
+    AfterAll {
+        Clear-IotEnvironment
+        Clear-DefaultConnection
+    }
+
+    It 'connects with IOTSTUDIO_CLIENT_ID and IOTSTUDIO_CLIENT_SECRET, taking the API URL, space and scopes from the environment' {
+        Set-IotEnvironment ($ClientEnv + @{ SCOPE = 'thing category' })
+        Add-EmulatorThing -Space envtest -Count 2 | Out-Null
+
+        $c = Connect-IotStudio -EnvironmentVariable -PassThru
+
+        $c.ApiUrl | Should -Be $Url
+        $c.Space | Should -Be 'envtest'
+        $c.AuthMethod | Should -Be 'ClientCredentials'
+        $c.ClientId | Should -Be 'test-client'
+        @($c.Scope | Sort-Object) | Should -Be @('category', 'thing') -Because 'the emulator grants exactly the scopes asked for'
+        $c.IsDefault | Should -BeTrue
+        (Get-OAuthCall token).Count | Should -Be 1
+        @(Get-IotThing).Count | Should -Be 2
+        (Get-EmulatorRequest -Kind Api).path | Should -Be '/spaces/envtest/things'
+    }
+
+    It 'connects with IOTSTUDIO_ACCESS_TOKEN without any OAuth2 call' {
+        Set-IotEnvironment @{ API_URL = $Url; SPACE = 'envtest'; ACCESS_TOKEN = 'static-test-token' }
+        Add-EmulatorThing -Space envtest -Count 1 | Out-Null
+
+        $c = Connect-IotStudio -EnvironmentVariable -PassThru
+
+        $c.AuthMethod | Should -Be 'AccessToken'
+        @(Get-IotThing).Count | Should -Be 1
+        @(Get-EmulatorRequest -Kind OAuth).Count | Should -Be 0
+    }
+
+    It 'lets a parameter given win over its variable' {
+        Set-IotEnvironment ($ClientEnv + @{ SCOPE = 'thing category' })
+
+        $c = New-IotStudioConnection -EnvironmentVariable -Space other -Scope category
+
+        $c.Space | Should -Be 'other'
+        @($c.Scope) | Should -Be @('category')
+        $c.IsDefault | Should -BeFalse -Because 'New-IotStudioConnection leaves the default alone'
+        Get-IotStudioConnection | Should -BeNullOrEmpty
+        Disconnect-IotStudio $c
+    }
+
+    It 'runs a Use-IotStudioConnection block with the environment connection and revokes it at the end' {
+        Set-IotEnvironment $ClientEnv
+
+        $seen = Use-IotStudioConnection -EnvironmentVariable { (Get-IotStudioConnection).Space }
+
+        $seen | Should -Be 'envtest'
+        (Get-OAuthCall revoke).Count | Should -Be 1
+        Get-IotStudioConnection | Should -BeNullOrEmpty
+    }
+
+    It 'fails with <Id> naming <Target> before any request when <Case>' -ForEach @(
+        @{ Case = 'no credential variable is set'; Values = @{ API_URL = 'http://127.0.0.1:1' }; Id = 'EnvironmentVariableMissing'; Target = 'IOTSTUDIO_CLIENT_ID' }
+        @{ Case = 'the client id has no secret'; Values = @{ CLIENT_ID = 'test-client' }; Id = 'EnvironmentVariableMissing'; Target = 'IOTSTUDIO_CLIENT_SECRET' }
+        @{ Case = 'the API URL is not a URL'; Values = @{ API_URL = 'not a url'; ACCESS_TOKEN = 'x' }; Id = 'EnvironmentVariableInvalid'; Target = 'IOTSTUDIO_API_URL' }
+    ) {
+        Set-IotEnvironment $Values
+
+        $e = { Connect-IotStudio -EnvironmentVariable } | Should -Throw -PassThru
+
+        $e.FullyQualifiedErrorId | Should -Be "$Id,IotStudio.PowerShell.Commands.ConnectIotStudioCommand"
+        $e.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $e.TargetObject | Should -Be $Target
+        $e.Exception.Message | Should -Match ([regex]::Escape($Target))
+        $e.ErrorDetails.RecommendedAction | Should -Match 'IOTSTUDIO_CLIENT_SECRET'
+        @(Get-EmulatorRequest).Count | Should -Be 0
+        Get-IotStudioConnection | Should -BeNullOrEmpty
+    }
+
+    It 'never writes the secret, in verbose output or in the error of a refused secret' {
+        Set-IotEnvironment $ClientEnv
+        $text = (Connect-IotStudio -EnvironmentVariable -Verbose 4>&1 | Out-String)
+        $text | Should -Match 'IOTSTUDIO_CLIENT_SECRET' -Because 'the verbose line names the variables read'
+        $text | Should -Not -Match 'S3cr3t'
+
+        $env:IOTSTUDIO_CLIENT_SECRET = 'wrong-S3cr3t!'
+        $e = { New-IotStudioConnection -EnvironmentVariable -Verbose 4>&1 } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -BeLike 'ConnectionOAuthInvalidClient,*'
+        ($e | Format-List * -Force | Out-String) + $e.Exception.ToString() | Should -Not -Match 'S3cr3t'
+    }
+}
+
+Describe 'Jobs: the environment connection, and connections that crossed a process boundary' {
+    BeforeAll {
+        $script:Saved = @{}
+        foreach ($n in 'IOTSTUDIO_API_URL', 'IOTSTUDIO_SPACE', 'IOTSTUDIO_CLIENT_ID', 'IOTSTUDIO_CLIENT_SECRET') { $Saved[$n] = [Environment]::GetEnvironmentVariable($n) }
+    }
+    BeforeEach {
+        Clear-DefaultConnection
+        Reset-Emulator
+    }
+    AfterAll {
+        foreach ($n in $Saved.Keys) { [Environment]::SetEnvironmentVariable($n, $Saved[$n]) }
+        Clear-DefaultConnection
+    }
+
+    It 'connects in a Start-Job from the inherited variables; the connection the job returns gets a clear error here' {
+        Add-EmulatorThing -Space jobs -Count 3 -TitlePrefix job | Out-Null
+        $env:IOTSTUDIO_API_URL = $Url
+        $env:IOTSTUDIO_SPACE = 'jobs'
+        $env:IOTSTUDIO_CLIENT_ID = 'test-client'
+        $env:IOTSTUDIO_CLIENT_SECRET = 'test-secret-S3cr3t!'
+
+        $out = Start-Job {
+            Import-Module $env:IOTSTUDIO_TEST_MODULE
+            Connect-IotStudio -EnvironmentVariable -PassThru
+            Get-IotThing | ForEach-Object Title
+        } | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
+
+        @($out | Where-Object { $_ -is [string] } | Sort-Object) | Should -Be @('job-1', 'job-2', 'job-3')
+        $copy = $out | Where-Object { $_ -isnot [string] }
+        $copy.pstypenames[0] | Should -Be 'Deserialized.IotStudio.PowerShell.IotStudioConnection'
+        $copy.Space | Should -Be 'jobs'
+
+        # Through -Connection, through the pipeline into Disconnect-IotStudio, and after Export-/Import-Clixml: the same
+        # clear error, and nothing sent.
+        $file = Join-Path $TestDrive 'connection.xml'
+        Connect-TestEmulator -NotDefault | Export-Clixml $file
+        Clear-EmulatorLog
+        foreach ($call in { Get-IotThing -Connection $copy }, { $copy | Disconnect-IotStudio }, { Get-IotCategory -Connection (Import-Clixml $file) }) {
+            $e = $call | Should -Throw -PassThru
+            $e.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+            $e.Exception.Message | Should -Match 'made in another process'
+            $e.Exception.Message | Should -Match 'Connect-IotStudio -EnvironmentVariable'
+        }
+        $e.Exception.Message | Should -Match ([regex]::Escape("-ApiUrl $Url -Space test"))
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+}
+
+Describe 'Get-IotStudioConnection -ListAvailable' {
+    BeforeEach {
+        Clear-DefaultConnection
+        Reset-Emulator
+    }
+    AfterAll { Clear-DefaultConnection }
+
+    It 'lists every open connection of this runspace with the default marked, and forgets closed ones' {
+        foreach ($c in Get-IotStudioConnection -ListAvailable) { Disconnect-IotStudio $c }
+        Get-IotStudioConnection -ListAvailable | Should -BeNullOrEmpty
+
+        $default = Connect-TestEmulator
+        $other = Connect-TestEmulator -NotDefault -Space other
+        $list = @(Get-IotStudioConnection -ListAvailable)
+
+        $list.Id | Should -Be @($default.Id, $other.Id)
+        $list[0] | Should -BeOfType ([IotStudio.PowerShell.IotStudioConnection])
+        @($list | Where-Object IsDefault).Id | Should -Be $default.Id
+        (Get-IotStudioConnection).Id | Should -Be $default.Id -Because 'without -ListAvailable only the default is written'
+
+        Disconnect-IotStudio $other
+        (Get-IotStudioConnection -ListAvailable).Id | Should -Be $default.Id
+    }
+
+    It 'does not list the connections of another runspace' {
+        $mine = Connect-TestEmulator
+        $ps = [powershell]::Create()
+        try {
+            $theirs = $ps.AddScript({
+                    param($Module, $Url)
+                    Import-Module $Module
+                    $c = Connect-IotStudio -ApiUrl $Url -Space test -AccessToken (ConvertTo-SecureString 'static-test-token' -AsPlainText -Force) -PassThru
+                    @(Get-IotStudioConnection -ListAvailable).Count
+                    $c.Id
+                }).AddParameter('Module', $env:IOTSTUDIO_TEST_MODULE).AddParameter('Url', $Url).Invoke()
+        }
+        finally { $ps.Dispose() }
+
+        $theirs[0] | Should -Be 1
+        (Get-IotStudioConnection -ListAvailable).Id | Should -Not -Contain $theirs[1]
+        (Get-IotStudioConnection -ListAvailable).Id | Should -Contain $mine.Id
+    }
+}

@@ -65,25 +65,25 @@ Describe 'Event cmdlets' {
                 Should -Be "/spaces/test/categories/Boilers/things/$($seed.first)/events/alarm", "/spaces/test/categories/Boilers/things/$($seed.last)/events/alarm"
         }
 
-        It 'reports a Thing outside the -Category as EventNotFound' {
+        It 'reports a Thing outside the -Category as ThingNotFound (the missing object, not the cmdlet''s noun)' {
             $null = New-IotCategory Boilers
             Clear-EmulatorLog
             $null = New-IotEvent $Id alarm -Category Boilers -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "EventNotFound,$Cmd.NewIotEventCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd.NewIotEventCommand"
             $ev[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
             $ev[0].TargetObject | Should -Be "$Id/alarm"
         }
 
-        It 'refuses <What> before any request, as that item''s EventInvalidArgument' -ForEach @(
-            @{ What = 'a Thing id that is not a ULID'; ThingId = '01ARZ3NDEKTSV4RRFFQ69G5FA'; Name = 'alarm' }
-            @{ What = 'a name with a backslash'; ThingId = $null; Name = 'a\b' }
-            @{ What = 'a blank name'; ThingId = $null; Name = ' ' }
+        It 'refuses <What> before any request, as that item''s <Subject>InvalidArgument' -ForEach @(
+            @{ What = 'a Thing id that is not a ULID'; ThingId = '01ARZ3NDEKTSV4RRFFQ69G5FA'; Name = 'alarm'; Subject = 'Thing' }
+            @{ What = 'a name with a backslash'; ThingId = $null; Name = 'a\b'; Subject = 'Event' }
+            @{ What = 'a blank name'; ThingId = $null; Name = ' '; Subject = 'Event' }
         ) {
             $tid = if ($ThingId) { $ThingId } else { $Id }
             $null = New-IotEvent -ThingId $tid -Name $Name -Data 1 -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "EventInvalidArgument,$Cmd.NewIotEventCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "$($Subject)InvalidArgument,$Cmd.NewIotEventCommand"
             $ev[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
             $ev[0].TargetObject | Should -Be "$tid/$Name"
             Get-ApiLog | Should -BeNullOrEmpty

@@ -136,7 +136,13 @@ Describe 'Help of <Name>' -ForEach $Cmdlets {
     It 'has a docs page with the platyPS sections' {
         $PagePath | Should -Exist
         $Page.Sections | Should -Be 'SYNOPSIS', 'SYNTAX', 'DESCRIPTION', 'EXAMPLES', 'PARAMETERS', 'INPUTS', 'OUTPUTS', 'NOTES', 'RELATED LINKS'
-        Get-Content -LiteralPath $PagePath -TotalCount 6 | Should -Be '---', 'external help file: IotStudio.PowerShell.dll-Help.xml', 'Module Name: IotStudio', 'online version:', 'schema: 2.0.0', '---'
+        Get-Content -LiteralPath $PagePath -TotalCount 6 | Should -Be '---', 'external help file: IotStudio.PowerShell.dll-Help.xml', 'Module Name: IotStudio', "online version: $($Command.HelpUri)", 'schema: 2.0.0', '---'
+    }
+
+    It 'has a HelpUri: its page in the project, which Get-Help -Online opens' {
+        $Command.HelpUri | Should -Be "https://github.com/iotstudio/IotStudio/blob/main/docs/cmdlets/$Name.md" -Because "[Cmdlet(..., HelpUri = HelpUris.Cmdlets + ""$Name.md"")]"
+        # The MAML's first related link is what Get-Help -Online opens; it must be the same address.
+        (Get-Help $Name -Full).relatedLinks.navigationLink[0].uri | Should -Be $Command.HelpUri
     }
 
     It 'documents every parameter of the cmdlet' {
@@ -257,6 +263,44 @@ Describe 'Module help' {
         [xml] $xml = Get-Content -LiteralPath $file -Raw
         $xml.helpItems.schema | Should -Be 'maml'
         @($xml.helpItems.command).Count | Should -Be (Get-Module IotStudio).ExportedCmdlets.Count
+    }
+
+    It 'ships about_IotStudio, which Get-Help shows with its sections' {
+        $root = Split-Path -Parent $env:IOTSTUDIO_TEST_MODULE
+        Join-Path $root 'en-US/about_IotStudio.help.txt' | Should -Exist
+        $text = Get-Help about_IotStudio | Out-String
+        foreach ($section in 'CONNECTIONS', 'LISTS AND PAGING', 'THE PIPELINE', 'CSV AND FLAT DATA', 'ERRORS', 'THE EMULATOR', 'RUNBOOKS') {
+            $text | Should -Match "(?m)^\s*$section\s*$" -Because "about_IotStudio covers $section"
+        }
+        # Every cmdlet the topic names exists: the topic does not drift from the module.
+        $named = [regex]::Matches($text, '\b(?:Get|New|Set|Remove|Reset|Update|Invoke|Wait|Connect|Disconnect|Use|ConvertTo)-Iot\w+') | ForEach-Object Value | Sort-Object -Unique
+        $named | Should -Not -BeNullOrEmpty
+        $named | Where-Object { -not (Get-Command $_ -Module IotStudio -ErrorAction SilentlyContinue) } | Should -BeNullOrEmpty
+        Get-Content (Join-Path $root 'en-US/about_IotStudio.help.txt') | Where-Object Length -GT 80 | Should -BeNullOrEmpty -Because 'about topics are read in an 80-column console'
+    }
+
+    It 'states the project, license and help URLs in the manifest, and ships the MIT LICENSE it names' {
+        $manifest = Import-PowerShellDataFile $env:IOTSTUDIO_TEST_MODULE
+        $project = 'https://github.com/iotstudio/IotStudio'
+        $manifest.PrivateData.PSData.ProjectUri | Should -Be $project
+        $manifest.PrivateData.PSData.LicenseUri | Should -Be "$project/blob/main/LICENSE"
+        $manifest.HelpInfoURI | Should -BeLike "$project/*"
+        $manifest.Copyright | Should -BeLike '*MIT*'
+        $module = Test-ModuleManifest $env:IOTSTUDIO_TEST_MODULE
+        "$($module.ProjectUri)" | Should -Be $project
+        "$($module.LicenseUri)" | Should -Be "$project/blob/main/LICENSE"
+        $root = Split-Path -Parent $env:IOTSTUDIO_TEST_MODULE
+        foreach ($license in (Join-Path $root 'LICENSE'), (Join-Path $PSScriptRoot '../../LICENSE')) {
+            $license | Should -Exist
+            Get-Content $license -TotalCount 1 | Should -Be 'MIT License'
+        }
+    }
+
+    It 'tags the package with every exported command, so Find-PSResource -Command finds it' {
+        $manifest = Import-PowerShellDataFile $env:IOTSTUDIO_TEST_MODULE
+        $tags = $manifest.PrivateData.PSData.Tags
+        foreach ($name in $manifest.CmdletsToExport) { $tags | Should -Contain "PSCommand_$name" }
+        $tags | Should -Contain 'PSIncludes_Cmdlet'
     }
 
     It 'has no page for a command the module does not export' {

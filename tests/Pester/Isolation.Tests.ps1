@@ -106,6 +106,31 @@ Describe 'Another module with its own RestSharp in the same process' {
     }
 }
 
+Describe 'A quick import: nothing heavy loads until the first connection' {
+    BeforeEach { Reset-Emulator }
+
+    It 'Import-Module loads neither Core, RestSharp nor the views; the first connection loads them, and objects show in their table view' {
+        Add-EmulatorThing -Count 2 | Out-Null
+        $lines = Invoke-ChildPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+function Loaded { @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in 'IotStudio.Core', 'RestSharp' }).Count }
+Import-Module '$ModuleManifest'
+'import.assemblies=' + (Loaded)
+'import.views=' + @(Get-FormatData IotStudio.Models.Thing).Count
+Connect-IotStudio -ApiUrl '$Url' -Space test -AccessToken (ConvertTo-SecureString 'static-test-token' -AsPlainText -Force)
+'connect.assemblies=' + (Loaded)
+'connect.views=' + @(Get-FormatData IotStudio.Models.Thing).Count
+'table=' + ((Get-IotThing -First 1 | Out-String -Width 200) -split "``n" | Where-Object { `$_ -match '^Uid\s+Title' })
+"@
+        $r = ConvertFrom-ChildLine $lines
+        $r['import.assemblies'] | Should -Be '0'
+        $r['import.views'] | Should -Be '0'
+        $r['connect.assemblies'] | Should -Be '2'
+        $r['connect.views'] | Should -Be '1'
+        $r['table'] | Should -Match '^Uid\s+Title'
+    }
+}
+
 Describe 'Publishing to a repository and installing from it' {
     BeforeAll {
         $script:RepoName = 'IotStudioTest' + [guid]::NewGuid().ToString('n').Substring(0, 8)
@@ -129,12 +154,22 @@ Describe 'Publishing to a repository and installing from it' {
         Publish-PSResource -Path $copy -Repository $RepoName -ErrorAction Stop
         $found = Find-PSResource -Name IotStudio -Repository $RepoName -ErrorAction Stop
         $found.Version.ToString() | Should -Be $manifest.ModuleVersion
+        # The package says where the project, its license and its help are, and is found by the commands it holds.
+        "$($found.ProjectUri)" | Should -Be 'https://github.com/iotstudio/IotStudio'
+        "$($found.LicenseUri)" | Should -Be 'https://github.com/iotstudio/IotStudio/blob/main/LICENSE'
+        foreach ($command in 'Get-IotThing', 'ConvertTo-IotFlatThing', 'Connect-IotStudio') {
+            $byCommand = Find-PSResource -Command $command -Repository $RepoName -ErrorAction Stop
+            $byCommand.ParentResource.Name | Should -Be 'IotStudio' -Because "Find-PSResource -Command $command finds the module"
+            $byCommand.Names | Should -Contain $command
+        }
         Save-PSResource -Name IotStudio -Repository $RepoName -Path $SavedDir.FullName -TrustRepository -ErrorAction Stop
 
         $saved = Get-ChildItem $SavedDir.FullName -Recurse -Filter IotStudio.psd1 | Select-Object -First 1
         $saved | Should -Not -BeNullOrEmpty
         Join-Path $saved.DirectoryName 'dependencies/RestSharp.dll' | Should -Exist
         Join-Path $saved.DirectoryName 'dependencies/IotStudio.Core.dll' | Should -Exist
+        Join-Path $saved.DirectoryName 'LICENSE' | Should -Exist
+        Join-Path $saved.DirectoryName 'en-US/about_IotStudio.help.txt' | Should -Exist
 
         Add-EmulatorThing -Count 2 | Out-Null
         $lines = Invoke-ChildPwsh -Script @"
@@ -179,10 +214,10 @@ Describe 'System.Text.Json 10 and RestSharp 114 on the .NET 8 runtime (PowerShel
 
     BeforeEach { Reset-Emulator }
 
-    It 'loads Core, RestSharp and System.Text.Json into the isolated context, lists Things and maps a 404 (linux-x64 only)' {
+    It 'netstandard2.0 build: loads Core, RestSharp and System.Text.Json 10 into the isolated context, lists Things and maps a 404 (linux-x64 only)' {
         $seeded = Add-EmulatorThing -Count 7
 
-        $output = & $ProbeExe $ModuleDir $Url 2>&1 | ForEach-Object { "$_" }
+        $output = & $ProbeExe $ModuleDir $Url 'dependencies' 2>&1 | ForEach-Object { "$_" }
         if ($LASTEXITCODE -ne 0) { throw "The .NET 8 probe failed ($LASTEXITCODE): $($output -join "`n")" }
         $output | ForEach-Object { Write-Host "  probe: $_" }
         $r = ConvertFrom-ChildLine $output
@@ -197,6 +232,33 @@ Describe 'System.Text.Json 10 and RestSharp 114 on the .NET 8 runtime (PowerShel
         $r['restsharp.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
         $r['core.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
         $r['stj.isolated.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
+        $r['stj.used.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
+        $r['restsharp.default.count'] | Should -Be '0'
+        $r['error'] | Should -Be 'IotStudio.Http.IotStudioApiException:404'
+        $r['created'] | Should -Be 'net8probe'
+        $r['created.roundtrip'] | Should -Be 'True'
+    }
+
+    # What PowerShell 7.4+ loads (ModuleLoader picks dependencies/net8.0 on .NET 8 or later): Core and RestSharp's net8.0
+    # builds behind the wall, and the runtime's own precompiled System.Text.Json 8 instead of a JIT-compiled copy.
+    It 'net8.0 build: loads Core and RestSharp into the isolated context and binds to the runtime''s System.Text.Json (linux-x64 only)' {
+        $seeded = Add-EmulatorThing -Count 7
+
+        $output = & $ProbeExe $ModuleDir $Url 'dependencies/net8.0' 2>&1 | ForEach-Object { "$_" }
+        if ($LASTEXITCODE -ne 0) { throw "The .NET 8 probe failed ($LASTEXITCODE): $($output -join "`n")" }
+        $output | ForEach-Object { Write-Host "  probe: $_" }
+        $r = ConvertFrom-ChildLine $output
+
+        $r['framework'] | Should -BeLike '.NET 8.*'
+        $r['core.path'] | Should -BeLike '*dependencies?net8.0?IotStudio.Core.dll'
+        $r['things'] | Should -Be '7'
+        $r['thing.uid'] | Should -Be $seeded.first
+        $r['stj.isolated'] | Should -Be 'none'
+        $r['stj.used'] | Should -BeLike '8.*'
+        $r['stj.used.alc'] | Should -Be 'default'
+        $r['restsharp.version'] | Should -BeLike '114.*'
+        $r['restsharp.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
+        $r['core.alc'] | Should -Be 'IotStudio.PowerShell.Loading.IsolatedLoadContext'
         $r['restsharp.default.count'] | Should -Be '0'
         $r['error'] | Should -Be 'IotStudio.Http.IotStudioApiException:404'
         $r['created'] | Should -Be 'net8probe'

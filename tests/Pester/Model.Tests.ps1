@@ -395,10 +395,10 @@ Describe 'Model cmdlets' {
             (Get-ApiLog).path | Should -Be '/spaces/test/models/Thermo/versions/9', '/spaces/test/models/Thermo/versions/1'
         }
 
-        It 'reports the versions of a missing Model as ModelVersionNotFound' {
+        It 'reports the versions of a missing Model as ModelNotFound (the missing object)' {
             $null = Get-IotModelVersion Nope -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "ModelVersionNotFound,$Cmd.GetIotModelVersionCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ModelNotFound,$Cmd.GetIotModelVersionCommand"
             $ev[0].TargetObject | Should -Be 'Nope'
             $ev[0].ErrorDetails.Message | Should -BeLike "*model 'Nope' not found*"
         }
@@ -412,7 +412,7 @@ Describe 'Model cmdlets' {
             $null = Get-IotModelVersion 'no/slash' -ErrorVariable ev -ErrorAction SilentlyContinue
             $null = Get-IotModelVersion 'no/slash' -Version 1 -ErrorVariable +ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 2
-            $ev | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be "ModelVersionInvalidArgument,$Cmd.GetIotModelVersionCommand" }
+            $ev | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be "ModelInvalidArgument,$Cmd.GetIotModelVersionCommand" }
             $ev[1].TargetObject | Should -Be 'no/slash/1'
             Get-ApiLog | Should -BeNullOrEmpty
         }
@@ -500,10 +500,10 @@ Describe 'Model cmdlets' {
             $body.template.actions.Keys | Should -Be 'reboot'
         }
 
-        It 'reports a missing Model as ModelVersionNotFound' {
+        It 'reports a missing Model as ModelNotFound (the missing object)' {
             $null = New-IotModelVersion Nope -Title 'x' -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "ModelVersionNotFound,$Cmd.NewIotModelVersionCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ModelNotFound,$Cmd.NewIotModelVersionCommand"
             $ev[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
             $ev[0].TargetObject | Should -Be 'Nope'
             $ev[0].ErrorDetails.Message | Should -BeLike "*model 'Nope' not found*"
@@ -521,7 +521,7 @@ Describe 'Model cmdlets' {
         It 'refuses an invalid Model name before any request' {
             $null = New-IotModelVersion 'a b' -Title 'x' -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "ModelVersionInvalidArgument,$Cmd.NewIotModelVersionCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ModelInvalidArgument,$Cmd.NewIotModelVersionCommand"
             $ev[0].TargetObject | Should -Be 'a b'
             Get-ApiLog | Should -BeNullOrEmpty
         }

@@ -101,11 +101,11 @@ Describe 'Property cmdlets' {
             Get-ApiLog | Should -BeNullOrEmpty
         }
 
-        It 'reports a missing Thing as PropertyNotFound' {
+        It 'reports a missing Thing as ThingNotFound (the missing object, not the cmdlet''s noun)' {
             $missing = '01ARZ3NDEKTSV4RRFFQ69G5FAV'
             $null = Set-IotProperty -ThingId $missing -Name setpoint -Value 1 -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "PropertyNotFound,$Cmd.SetIotPropertyCommand"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd.SetIotPropertyCommand"
             $ev[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
             $ev[0].TargetObject | Should -Be "$missing/setpoint"
             $ev[0].Exception.Response.StatusCode | Should -Be 404

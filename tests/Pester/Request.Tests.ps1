@@ -186,6 +186,13 @@ Describe 'Invoke-IotStudioRequest' {
             $log | ForEach-Object { Get-QueryValue $_.query 'limit' } | Should -Be '7', '7', '7'
         }
 
+        It 'without -PageSize or a query limit asks for 50, then doubles the page, as every list does' {
+            $null = Add-EmulatorThing -Count 200
+            Clear-EmulatorLog
+            @(Invoke-IotStudioRequest /spaces/test/things -Paginate).Count | Should -Be 200
+            Get-ApiLog | ForEach-Object { Get-QueryValue $_.query 'limit' } | Should -Be '50', '100', '200'
+        }
+
         It 'skips with -Skip and counts -First across pages' {
             $null = Add-EmulatorThing -Count 30
             Clear-EmulatorLog
@@ -264,10 +271,10 @@ try { Invoke-IotStudioRequest -Method POST /spaces/test/things -Body @{ title = 
             Get-ApiLog | Should -BeNullOrEmpty
         }
 
-        It 'maps a 404 to RequestNotFound with the request as target' {
+        It 'maps a 404 to the missing object''s NotFound (ThingNotFound here) with the request as target' {
             Invoke-IotStudioRequest "/spaces/test/things/$MissingId" -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev.Count | Should -Be 1
-            $ev[0].FullyQualifiedErrorId | Should -Be "RequestNotFound,$Cmd"
+            $ev[0].FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd"
             $ev[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
             $ev[0].TargetObject | Should -Be "GET /spaces/test/things/$MissingId"
             $ev[0].ErrorDetails.Message | Should -BeLike "*thing '$MissingId' not found*"

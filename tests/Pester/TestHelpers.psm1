@@ -11,7 +11,11 @@ function Start-TestEmulator {
     param(
         [string] $Root = (Resolve-Path "$PSScriptRoot/../.."),
         [string] $Configuration = 'Release',
-        [string[]] $ExtraArguments = @()
+        [string[]] $ExtraArguments = @(),
+        # A second emulator for one test: it does not become the run's default (IOTSTUDIO_EMULATOR_URL).
+        [switch] $NoDefault,
+        # Without --strict: the benchmarks measure the clients, not the contract check of every answer.
+        [switch] $Lenient
     )
     $dll = Join-Path $Root "src/IotStudio.Emulator/bin/$Configuration/net10.0/IotStudio.Emulator.dll"
     if (-not (Test-Path $dll)) {
@@ -24,7 +28,7 @@ function Start-TestEmulator {
     $arguments = @($dll, '--port', '0', '--url-file', $urlFile,
         '--client', 'test-client:test-secret-S3cr3t!',
         '--client', 'scoped-client:scoped-secret:category',
-        '--token', 'static-test-token', '--strict') + $ExtraArguments
+        '--token', 'static-test-token') + @(if (-not $Lenient) { '--strict' }) + $ExtraArguments
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru `
         -RedirectStandardOutput (Join-Path $work 'stdout.txt') -RedirectStandardError (Join-Path $work 'stderr.txt')
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
@@ -34,17 +38,19 @@ function Start-TestEmulator {
         Start-Sleep -Milliseconds 100
     }
     $url = (Get-Content $urlFile -Raw).Trim()
+    $handle = [pscustomobject]@{ Process = $process; Url = $url; WorkDir = $work }
+    if ($NoDefault) { return $handle }
     $env:IOTSTUDIO_EMULATOR_URL = $url
-    $script:Emulator = [pscustomobject]@{ Process = $process; Url = $url; WorkDir = $work }
+    $script:Emulator = $handle
     $script:Emulator
 }
 
 function Stop-TestEmulator {
-    param($Emulator = $script:Emulator)
+    param($Emulator = $script:Emulator, [switch] $KeepDefault)
     if ($null -eq $Emulator) { return }
     if (-not $Emulator.Process.HasExited) { $Emulator.Process.Kill($true); $Emulator.Process.WaitForExit(10000) | Out-Null }
     Remove-Item $Emulator.WorkDir -Recurse -Force -ErrorAction SilentlyContinue
-    Remove-Item Env:IOTSTUDIO_EMULATOR_URL -ErrorAction SilentlyContinue
+    if (-not $KeepDefault) { Remove-Item Env:IOTSTUDIO_EMULATOR_URL -ErrorAction SilentlyContinue }
 }
 
 function Get-EmulatorUrl {
@@ -132,6 +138,36 @@ function Connect-TestEmulator {
     if ($NotDefault) { New-IotStudioConnection @params } else { Connect-IotStudio @params -PassThru }
 }
 
+function New-ModuleSample {
+    <#
+    .SYNOPSIS
+        One object of each output type of the module, made through its own cmdlets against the emulator (with the
+        default connection), keyed by the type's full name. A new output type needs its maker here: the contract tests
+        fail naming a type without one.
+    #>
+    $suffix = (Get-Random -Maximum 99999).ToString('00000')
+    Add-EmulatorModel -Name "SampleModel$suffix"
+    $samples = [ordered]@{}
+    $category = New-IotCategory -Name "Sample$suffix" -Model "SampleModel$suffix"
+    $thing = New-IotThing -Title "sample-$suffix" -Category $category.Name -Model "SampleModel$suffix" -Status @{ temperature = 21.5 }
+    $samples['IotStudio.Models.Thing'] = $thing
+    $samples['IotStudio.Models.Category'] = $category
+    $samples['IotStudio.Models.ThingModel'] = Get-IotModel "SampleModel$suffix"
+    $samples['IotStudio.Models.ThingModelVersion'] = New-IotModelVersion -Model "SampleModel$suffix" -Title 'v1'
+    $samples['IotStudio.Models.PropertyValue'] = Get-IotProperty -ThingId $thing.Uid | Select-Object -First 1
+    $samples['IotStudio.Models.ThingAction'] = Invoke-IotAction -ThingId $thing.Uid -Name reboot
+    $samples['IotStudio.Models.ThingEvent'] = New-IotEvent -ThingId $thing.Uid -Name alarm -Data 1
+    $samples['IotStudio.Models.ThingSecret'] = Reset-IotThingSecret -ThingId $thing.Uid -Confirm:$false
+    $samples['IotStudio.Models.AccessToken'] = Get-IotStudioAccessToken
+    $samples['IotStudio.PowerShell.IotStudioConnection'] = Get-IotStudioConnection
+    $samples['IotStudio.Models.QueryThenResult'] = Invoke-IotQuery "FOR t IN things FILTER t.uid == @uid RETURN t" -BindVariable @{ uid = $thing.Uid } -Then Update -ThenData @{ description = 'sampled' } -Confirm:$false
+    $samples['IotStudio.Http.RawResponse'] = Invoke-IotStudioRequest "/spaces/test/things/$($thing.Uid)" -Raw
+    $samples['IotStudio.Models.MqttCredential'] = New-IotMqttCredential -ThingId $thing.Uid -Username "sample-$suffix" -Password (ConvertTo-SecureString 'sample-password' -AsPlainText -Force)
+    $samples['IotStudio.Models.PropertyHistoryValue'] = Add-IotPropertyHistory -ThingId $thing.Uid -Timestamp ([datetimeoffset]'2024-01-01T00:00:00Z') -Values @{ temperature = 20 } -PassThru | Select-Object -First 1
+    $samples['IotStudio.Models.PropertyHistoryGroup'] = Get-IotPropertyHistory -ThingId $thing.Uid -Group | Select-Object -First 1
+    $samples
+}
+
 function Get-PwshInvocation {
     <# .SYNOPSIS How to start a child PowerShell: the pwsh executable, or 'dotnet pwsh.dll' for the .NET tool. #>
     $exe = Join-Path $PSHOME ($(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
@@ -176,6 +212,28 @@ function Find-JsonElement {
         $v = try { $p.Value } catch { $null }
         Find-JsonElement $v "$Path.$($p.Name)" ($Depth + 1)
     }
+}
+
+function Invoke-WithProgress {
+    <#
+    .SYNOPSIS
+        Runs a script in a fresh runspace of this process (the module imported, connected to the emulator with the
+        static token, $ProgressPreference as given) and returns its output, its progress records and its errors.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $Script, [string] $Preference = 'Continue', [string] $Space = 'test')
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddScript({
+                param($Module, $Url, $Space, $Preference, $Body)
+                Import-Module $Module
+                $null = Connect-IotStudio -ApiUrl $Url -Space $Space -AccessToken (ConvertTo-SecureString 'static-test-token' -AsPlainText -Force)
+                $ProgressPreference = $Preference
+                & ([scriptblock]::Create($Body))
+            }).AddParameters(@{ Module = $env:IOTSTUDIO_TEST_MODULE; Url = (Get-EmulatorUrl); Space = $Space; Preference = $Preference; Body = $Script.ToString() })
+        $output = $ps.Invoke()
+        [pscustomobject]@{ Output = @($output); Progress = @($ps.Streams.Progress); Errors = @($ps.Streams.Error) }
+    }
+    finally { $ps.Dispose() }
 }
 
 Export-ModuleMember -Function *-*

@@ -48,6 +48,29 @@ Describe 'Thing cmdlets' {
             Get-QueryValue $log[2].query 'next_cursor' | Should -Not -BeNullOrEmpty
         }
 
+        It 'without -PageSize asks for 50, then twice the page before: 50, 100, 200, 400 for 600 Things' {
+            $null = Add-EmulatorThing -Count 600
+            $out = @(Get-IotThing)
+            $out.Count | Should -Be 600
+            @($out.Uid | Sort-Object -Unique).Count | Should -Be 600
+            $log = Get-ApiLog
+            $log | ForEach-Object { Get-QueryValue $_.query 'limit' } | Should -Be '50', '100', '200', '400'
+        }
+
+        It 'without -PageSize asks for -First when it is smaller than the first page' {
+            $null = Add-EmulatorThing -Count 100
+            @(Get-IotThing -First 7).Count | Should -Be 7
+            $log = Get-ApiLog
+            $log.Count | Should -Be 1
+            Get-QueryValue $log[0].query 'limit' | Should -Be '7'
+        }
+
+        It 'obeys an explicit -PageSize 50 on every page' {
+            $null = Add-EmulatorThing -Count 160
+            @(Get-IotThing -PageSize 50).Count | Should -Be 160
+            Get-ApiLog | ForEach-Object { Get-QueryValue $_.query 'limit' } | Should -Be '50', '50', '50', '50'
+        }
+
         It 'yields items 11 to 15 for -Skip 10 -First 5 and asks for no more than 15' {
             $null = Add-EmulatorThing -Count 100
             $out = @(Get-IotThing -Skip 10 -First 5)
@@ -144,10 +167,13 @@ Describe 'Thing cmdlets' {
             Clear-EmulatorLog
             $out = @(Get-IotThing -InCategory A, B)
             @($out.Title | Sort-Object) | Should -Be 'A-1', 'A-2', 'B-1'
+            # First the Category names (to refuse a name that does not exist), then the one filtered list.
             $log = Get-ApiLog
-            $log.Count | Should -Be 1
-            $log[0].path | Should -Be '/spaces/test/things'
-            Get-QueryValue $log[0].query 'category[]' | Should -Be 'A', 'B'
+            $log.Count | Should -Be 2
+            $log[0].path | Should -Be '/spaces/test/categories'
+            Get-QueryValue $log[0].query 'limit' | Should -Be '1000'
+            $log[1].path | Should -Be '/spaces/test/things'
+            Get-QueryValue $log[1].query 'category[]' | Should -Be 'A', 'B'
         }
 
         It 'lists inside a Category with -Category, and outside it with -NotInCategory' {
@@ -317,7 +343,7 @@ Describe 'Thing cmdlets' {
     Describe 'Error mapping' {
         It 'maps <Status> to <ErrorId> / <Category>' -ForEach @(
             @{ Status = 400; ErrorId = 'ThingBadRequest'; Category = 'InvalidArgument'; Message = "invalid sort field 'bogus'"; Requests = 1
-                Call = { Get-IotThing -Sort 'bogus' -ErrorVariable ev -ErrorAction SilentlyContinue } }
+                Call = { Get-IotThing -Query @{ sort = 'bogus' } -ErrorVariable ev -ErrorAction SilentlyContinue } }
             @{ Status = 400; ErrorId = 'ThingBadRequest'; Category = 'InvalidArgument'; Message = 'in_category must be true or false'; Requests = 1
                 Call = { Get-IotThing -Query @{ in_category = 'maybe' } -ErrorVariable ev -ErrorAction SilentlyContinue } }
             @{ Status = 401; ErrorId = 'ThingUnauthorized'; Category = 'AuthenticationError'; Message = 'invalid token'; Requests = 1
@@ -370,12 +396,12 @@ Describe 'Thing cmdlets' {
         }
 
         It 'targets the space for a failed list' {
-            $null = Get-IotThing -Sort 'bogus' -ErrorVariable err -ErrorAction SilentlyContinue
+            $null = Get-IotThing -Query @{ sort = 'bogus' } -ErrorVariable err -ErrorAction SilentlyContinue
             $err[0].TargetObject | Should -Be 'test'
         }
 
         It 'makes the error terminating with -ErrorAction Stop' {
-            { Get-IotThing -Sort 'bogus' -ErrorAction Stop } | Should -Throw -ErrorId "ThingBadRequest,$Cmd.GetIotThingCommand"
+            { Get-IotThing -Query @{ sort = 'bogus' } -ErrorAction Stop } | Should -Throw -ErrorId "ThingBadRequest,$Cmd.GetIotThingCommand"
         }
     }
 
@@ -586,5 +612,74 @@ Describe 'Thing cmdlets' {
             $view.Control | Should -BeOfType System.Management.Automation.TableControl
             $view.Control.Headers.Count | Should -BeLessOrEqual 5
         }
+    }
+}
+
+Describe 'Progress of long lists' {
+    BeforeAll {
+        Reset-Emulator
+        $null = Add-EmulatorThing -Count 55
+    }
+
+    It 'shows no bar for a list of two pages' {
+        $r = Invoke-WithProgress { Get-IotThing -PageSize 30 }
+        $r.Output.Count | Should -Be 55
+        $r.Progress | Should -BeNullOrEmpty
+    }
+
+    It 'writes items read and the rate from the third page on, under one activity id, then Completed' {
+        $r = Invoke-WithProgress { Get-IotThing -PageSize 10 }
+
+        $r.Output.Count | Should -Be 55
+        $r.Errors | Should -BeNullOrEmpty
+        $r.Progress.Count | Should -Be 5 -Because 'pages 3 to 6 each write a record, and the end one Completed record'
+        @($r.Progress.ActivityId | Select-Object -Unique).Count | Should -Be 1
+        $r.Progress[0].Activity | Should -Be 'Get-IotThing'
+        $r.Progress[0].StatusDescription | Should -Match '^Read 30 items, [\d.,]+ per second$'
+        $r.Progress[0].CurrentOperation | Should -Be 'Page 3'
+        $r.Progress[3].StatusDescription | Should -Match '^Read 55 items'
+        $r.Progress[0..3].RecordType | Should -Be 'Processing', 'Processing', 'Processing', 'Processing'
+        $r.Progress[0..3].PercentComplete | Should -Be -1, -1, -1, -1 -Because 'a Thing list has no known total'
+        $r.Progress[4].RecordType | Should -Be 'Completed'
+    }
+
+    It 'keeps the activity id of a cmdlet from one run to the next, and gives another cmdlet another' {
+        $a = Invoke-WithProgress { Get-IotThing -PageSize 10 }
+        $b = Invoke-WithProgress { Get-IotThing -PageSize 5 }
+        $q = Invoke-WithProgress { Invoke-IotQuery 'FOR t IN things RETURN t.uid' -BatchSize 10 }
+
+        $b.Progress[0].ActivityId | Should -Be $a.Progress[0].ActivityId
+        $q.Progress[0].Activity | Should -Be 'Invoke-IotQuery'
+        $q.Progress[0].ActivityId | Should -Not -Be $a.Progress[0].ActivityId
+    }
+
+    It 'completes the bar when the pipeline stops the list early' {
+        $r = Invoke-WithProgress { Get-IotThing -PageSize 10 | Select-Object -First 35 }
+
+        $r.Output.Count | Should -Be 35
+        $r.Progress.RecordType | Should -Be 'Processing', 'Processing', 'Completed' -Because 'pages 3 and 4 were read, then the pipeline stopped'
+    }
+
+    It 'shows the percentage and the time left when the total is known (a query that counts)' {
+        $r = Invoke-WithProgress { Invoke-IotQuery 'FOR t IN things RETURN t.uid' -BatchSize 10 -IncludeTotalCount }
+
+        $r.Output.Count | Should -Be 56 -Because 'the total count object comes first'
+        $processing = @($r.Progress | Where-Object RecordType -EQ 'Processing')
+        $processing.PercentComplete | Should -Be 54, 72, 90, 100
+        $processing[0].StatusDescription | Should -Match '^Read 30 of 55 items'
+        $processing[0].SecondsRemaining | Should -BeGreaterOrEqual 0
+        $r.Progress[-1].RecordType | Should -Be 'Completed'
+    }
+
+    It 'writes nothing under $ProgressPreference <Preference>' -ForEach @(@{ Preference = 'SilentlyContinue' }, @{ Preference = 'Ignore' }) {
+        $r = Invoke-WithProgress { Get-IotThing -PageSize 10 } -Preference $Preference
+        $r.Output.Count | Should -Be 55
+        $r.Progress | Should -BeNullOrEmpty
+    }
+
+    It 'writes nothing with -ProgressAction SilentlyContinue' {
+        $r = Invoke-WithProgress { Get-IotThing -PageSize 10 -ProgressAction SilentlyContinue }
+        $r.Output.Count | Should -Be 55
+        $r.Progress | Should -BeNullOrEmpty
     }
 }

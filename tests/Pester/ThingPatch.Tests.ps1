@@ -208,7 +208,7 @@ Describe 'Update-IotThing' {
         It 'binds any mix of -Patch, -Add, -Replace and -Remove, also with Things piped in, and needs at least one' {
             $command = Get-Command Update-IotThing
             ($command.ParameterSets | Where-Object IsDefault).Name | Should -Be 'Remove'
-            @(($command.ParameterSets | Where-Object IsDefault).Parameters | Where-Object IsMandatory).Name | Sort-Object | Should -Be 'Id', 'Remove'
+            @(($command.ParameterSets | Where-Object IsDefault).Parameters | Where-Object IsMandatory).Name | Sort-Object | Should -Be 'Remove', 'ThingId'
             $t = New-IotThing -Title 't' -Description 'd'
             $out = Update-IotThing $t.Uid -Replace @{ title = 't2' } -Remove description -PassThru
             $out.Title | Should -Be 't2'

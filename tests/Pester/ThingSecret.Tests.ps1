@@ -64,7 +64,7 @@ Describe 'Reset-IotThingSecret' {
         (Get-IotThing).ClientId | Should -Be $out.ClientId
     }
 
-    It 'uses the Category''s path with -Category, and a Thing outside it is ThingSecretNotFound' {
+    It 'uses the Category''s path with -Category, and a Thing outside it is ThingNotFound' {
         $null = New-IotCategory Sensors
         $in = Add-EmulatorThing -Count 1 -Category Sensors
         $out = Add-EmulatorThing -Count 1
@@ -74,7 +74,7 @@ Describe 'Reset-IotThingSecret' {
         $log = Get-ApiLog
         $log.path | Should -Be "/spaces/test/categories/Sensors/things/$($in.first)/reset-secret", "/spaces/test/categories/Sensors/things/$($out.first)/reset-secret"
         $ev.Count | Should -Be 1
-        $ev[0].FullyQualifiedErrorId | Should -Be "ThingSecretNotFound,$Cmd"
+        $ev[0].FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd"
         $ev[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $ev[0].TargetObject | Should -Be $out.first
     }
@@ -86,9 +86,9 @@ Describe 'Reset-IotThingSecret' {
             Reset-IotThingSecret -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue)
         $out.ThingId | Should -Be $seed.first
         $ev.Count | Should -Be 2
-        $ev[0].FullyQualifiedErrorId | Should -Be "ThingSecretNotFound,$Cmd"
+        $ev[0].FullyQualifiedErrorId | Should -Be "ThingNotFound,$Cmd"
         $ev[0].TargetObject | Should -Be $MissingId
-        $ev[1].FullyQualifiedErrorId | Should -Be "ThingSecretInvalidArgument,$Cmd"
+        $ev[1].FullyQualifiedErrorId | Should -Be "ThingInvalidArgument,$Cmd"
         $ev[1].TargetObject | Should -Be 'not-a-ulid'
         (Get-ApiLog).path | Should -Be "/spaces/test/things/$MissingId/reset-secret", "/spaces/test/things/$($seed.first)/reset-secret"
     }

@@ -117,6 +117,21 @@ namespace IotStudio.Tests.Shared
             return pending;
         }
 
+        /// <summary>
+        /// The <c>enum</c> of a parameter of <c>components/parameters</c> in the first spec file (of its schema, or of its
+        /// array items), such as the values of <c>sort_things</c>; empty when it has none.
+        /// </summary>
+        public static IReadOnlyList<string> ParameterEnum(string parameter, string root = null)
+        {
+            root ??= RepoRoot();
+            var yaml = new YamlStream();
+            using (var reader = new StreamReader(Path.Combine(root, SpecFiles[0]))) yaml.Load(reader);
+            var doc = (YamlMappingNode)yaml.Documents[0].RootNode;
+            var schema = Child(Child(Child(Child(doc, "components") as YamlMappingNode, "parameters") as YamlMappingNode, parameter) as YamlMappingNode, "schema") as YamlMappingNode;
+            var values = Child(schema, "enum") as YamlSequenceNode ?? Child(Child(schema, "items") as YamlMappingNode, "enum") as YamlSequenceNode;
+            return values == null ? Array.Empty<string>() : values.Children.OfType<YamlScalarNode>().Select(v => v.Value).ToList();
+        }
+
         private static YamlNode Child(YamlMappingNode map, string key) =>
             map != null && map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 

@@ -38,12 +38,12 @@ namespace IotStudio.Api
 
         /// <summary>Lists every action request of a Thing lazily, page by page.</summary>
         [ApiOperation("ListActions", "ListActionsFromCategory")]
-        public CursorPager<ThingAction> List(ThingPath thing, int pageSize = CursorPager<ThingAction>.DefaultPageSize, long? maxItems = null) =>
+        public CursorPager<ThingAction> List(ThingPath thing, int? pageSize = null, long? maxItems = null) =>
             new CursorPager<ThingAction>(_client, new ApiRequest("GET", thing.Path("actions")), e => ThingAction.FromJson(e, thing.Space, thing.ThingId), pageSize, maxItems);
 
         /// <summary>Lists the requests of one action lazily, page by page.</summary>
         [ApiOperation("ListActionsByName", "ListActionsByNameFromCategory")]
-        public CursorPager<ThingAction> ListByName(ThingPath thing, string name, int pageSize = CursorPager<ThingAction>.DefaultPageSize, long? maxItems = null) =>
+        public CursorPager<ThingAction> ListByName(ThingPath thing, string name, int? pageSize = null, long? maxItems = null) =>
             new CursorPager<ThingAction>(_client, new ApiRequest("GET", thing.Path("actions", Named(name))), e => ThingAction.FromJson(e, thing.Space, thing.ThingId), pageSize, maxItems);
 
         /// <summary>Reads one action request.</summary>

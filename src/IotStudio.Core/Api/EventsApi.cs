@@ -31,12 +31,12 @@ namespace IotStudio.Api
 
         /// <summary>Lists every event of a Thing lazily, page by page.</summary>
         [ApiOperation("ListEvents", "ListEventsFromCategory")]
-        public CursorPager<ThingEvent> List(ThingPath thing, int pageSize = CursorPager<ThingEvent>.DefaultPageSize, long? maxItems = null) =>
+        public CursorPager<ThingEvent> List(ThingPath thing, int? pageSize = null, long? maxItems = null) =>
             new CursorPager<ThingEvent>(_client, new ApiRequest("GET", thing.Path("events")), e => ThingEvent.FromJson(e, thing.Space, thing.ThingId), pageSize, maxItems);
 
         /// <summary>Lists the occurrences of one event lazily, page by page.</summary>
         [ApiOperation("ListEventsByName", "ListEventsByNameFromCategory")]
-        public CursorPager<ThingEvent> ListByName(ThingPath thing, string name, int pageSize = CursorPager<ThingEvent>.DefaultPageSize, long? maxItems = null) =>
+        public CursorPager<ThingEvent> ListByName(ThingPath thing, string name, int? pageSize = null, long? maxItems = null) =>
             new CursorPager<ThingEvent>(_client, new ApiRequest("GET", thing.Path("events", Named(name))), e => ThingEvent.FromJson(e, thing.Space, thing.ThingId), pageSize, maxItems);
 
         /// <summary>Reads one event occurrence.</summary>

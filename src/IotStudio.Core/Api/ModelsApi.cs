@@ -27,7 +27,7 @@ namespace IotStudio.Api
 
         /// <summary>Lists Models lazily (the service pages them like every list, though the YAML does not say so).</summary>
         [ApiOperation("ListModels")]
-        public CursorPager<ThingModel> List(string space, int pageSize = CursorPager<ThingModel>.DefaultPageSize, long? maxItems = null) =>
+        public CursorPager<ThingModel> List(string space, int? pageSize = null, long? maxItems = null) =>
             new CursorPager<ThingModel>(_client, new ApiRequest("GET", Collection(space)), e => ThingModel.FromJson(e, space), pageSize, maxItems);
 
         /// <summary>Reads one Model.</summary>
@@ -59,7 +59,7 @@ namespace IotStudio.Api
 
         /// <summary>Lists a Model's versions lazily, oldest first.</summary>
         [ApiOperation("ListVersions")]
-        public CursorPager<ThingModelVersion> ListVersions(string space, string model, int pageSize = CursorPager<ThingModelVersion>.DefaultPageSize, long? maxItems = null) =>
+        public CursorPager<ThingModelVersion> ListVersions(string space, string model, int? pageSize = null, long? maxItems = null) =>
             new CursorPager<ThingModelVersion>(_client, new ApiRequest("GET", Versions(space, model)), e => ThingModelVersion.FromJson(e, space, model), pageSize, maxItems);
 
         /// <summary>Reads one version of a Model by its number (1, 2, ...).</summary>

@@ -119,7 +119,8 @@ namespace IotStudio.Api
         /// <summary>
         /// Walks a list the API's way: the request is repeated with <c>next_cursor</c> from <c>paging.next_cursor</c>, and the
         /// items of <c>data</c> come out one page at a time. The page size is <paramref name="pageSize"/>, else the request's
-        /// own <c>limit</c>, else the API's default. GET only: repeating any other method could change data twice.
+        /// own <c>limit</c>, else the API's default for the first page and twice the previous one for each later page (up to
+        /// 1000), as every list does. GET only: repeating any other method could change data twice.
         /// </summary>
         public CursorPager<T> Paginate<T>(ApiRequest request, Func<object, T> convert, int? pageSize = null, long? maxItems = null)
         {
@@ -127,7 +128,7 @@ namespace IotStudio.Api
             if (convert == null) throw new ArgumentNullException(nameof(convert));
             if (request.Method != "GET")
                 throw new ArgumentException($"Only GET lists can be paginated; repeating a {request.Method} for every page could change data more than once.", nameof(request));
-            var size = pageSize ?? LimitOf(request) ?? CursorPager<T>.DefaultPageSize;
+            var size = pageSize ?? LimitOf(request);
             return new CursorPager<T>(_client, request, e => convert(JsonClr.ToClr(e)), size, maxItems);
         }
 

@@ -13,6 +13,12 @@ namespace IotStudio.Api
         /// <summary>The most Thing ids one list request carries in <c>thingID[]</c>.</summary>
         public const int MaxIdsPerRequest = 100;
 
+        /// <summary>The fields a Thing list sorts by (<c>sort=+title,-created</c>): the values of the <c>sort</c> parameter in api/anythingdb.openapi.yaml, without their '+' or '-'.</summary>
+        public static IReadOnlyList<string> SortFields { get; } = new[] { "title", "created", "modified", "uid", "description" };
+
+        /// <summary>The operators of a property condition (<c>property:&lt;name&gt;=&lt;op&gt;:&lt;value&gt;</c>); a value without one means eq.</summary>
+        public static IReadOnlyList<string> PropertyOperators { get; } = new[] { "eq", "neq", "gt", "gte", "lt", "lte", "contains" };
+
         /// <summary>List inside this Category (the category-scoped path).</summary>
         public string Category { get; set; }
         /// <summary>With <see cref="Category"/>: list the Things NOT in it (<c>in_category=false</c>).</summary>
@@ -107,10 +113,60 @@ namespace IotStudio.Api
         {
             field = (field ?? "").Trim();
             if (field.Length == 0) throw new ArgumentException("A sort field is empty.", "Sort");
+            if (!IsSortField(field)) throw new ArgumentException($"'{field}' is not a sort field: use {string.Join(", ", SortFields)}, each optionally after '+' or '-'.", "Sort");
             return field[0] == '+' || field[0] == '-' ? field : "+" + field;
         }
 
+        private static bool IsSortField(string field)
+        {
+            var name = field.Length > 0 && (field[0] == '+' || field[0] == '-') ? field.Substring(1) : field;
+            return SortFields.Contains(name, StringComparer.Ordinal);
+        }
+
+        /// <summary>The sort fields that the service would refuse: not one of <see cref="SortFields"/> after an optional '+' or '-'.</summary>
+        public static IReadOnlyList<string> UnknownSortFields(IEnumerable<string> sort) =>
+            sort == null ? Array.Empty<string>() : sort.Select(f => (f ?? "").Trim()).Where(f => !IsSortField(f)).ToList();
+
+        /// <summary>
+        /// The operator a property condition names when it is not one of <see cref="PropertyOperators"/>, else null. A
+        /// condition text <c>word:rest</c> whose word is letters only is read as an operator (<c>greater:3</c> is a mistake,
+        /// not the text "greater:3"); text with a colon elsewhere (<c>12:30</c>, <c>a-b:c</c>) is a plain eq value. To match
+        /// such text literally, write <c>eq:greater:3</c>.
+        /// </summary>
+        public static string UnknownOperator(object condition)
+        {
+            if (!(condition is string text)) return null;
+            var colon = text.IndexOf(':');
+            if (colon <= 0) return null;
+            var word = text.Substring(0, colon);
+            foreach (var c in word)
+                if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) return null;
+            return PropertyOperators.Contains(word, StringComparer.Ordinal) ? null : word;
+        }
+
+        /// <summary>Each property condition of <paramref name="filter"/> whose operator is unknown, as (property, condition, operator).</summary>
+        public static IReadOnlyList<(string Property, string Condition, string Operator)> UnknownOperators(IDictionary filter)
+        {
+            var found = new List<(string, string, string)>();
+            if (filter == null) return found;
+            foreach (DictionaryEntry kv in filter)
+            {
+                var conditions = kv.Value is IEnumerable many && !(kv.Value is string) ? many.Cast<object>() : new[] { kv.Value };
+                foreach (var c in conditions)
+                {
+                    var op = UnknownOperator(c);
+                    if (op != null) found.Add((QueryValue.Format(kv.Key), (string)c, op));
+                }
+            }
+            return found;
+        }
+
         // A null condition asks for a property that is null; everything else is written like any query value.
-        private static string FilterValue(object v) => v == null ? "eq:null" : QueryValue.Format(v);
+        private static string FilterValue(object v)
+        {
+            var op = UnknownOperator(v);
+            if (op != null) throw new ArgumentException($"'{v}' names the operator '{op}', which is not one of {string.Join(", ", PropertyOperators)}; write eq:{v} to match the text itself.", "PropertyFilter");
+            return v == null ? "eq:null" : QueryValue.Format(v);
+        }
     }
 }

@@ -21,7 +21,7 @@ namespace IotStudio.Api
 
         /// <summary>Lists Things lazily, page by page.</summary>
         [ApiOperation("ListThings", "ListThingsFromCategory")]
-        public CursorPager<Thing> List(string space, ThingQuery query, int pageSize = CursorPager<Thing>.DefaultPageSize, long? maxItems = null)
+        public CursorPager<Thing> List(string space, ThingQuery query, int? pageSize = null, long? maxItems = null)
         {
             query = query ?? new ThingQuery();
             var request = new ApiRequest("GET", ThingPath.Collection(space, query.Category));

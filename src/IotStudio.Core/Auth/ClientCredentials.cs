@@ -22,6 +22,9 @@ namespace IotStudio.Auth
                 .Distinct(StringComparer.Ordinal).ToArray();
         }
 
+        /// <summary>The scopes the API documents; the service may grant others (such as <c>app function</c>).</summary>
+        public static IReadOnlyList<string> KnownScopes { get; } = new[] { "category", "model", "thing", "query", "offline" };
+
         /// <summary>The OAuth2 client id (not a secret).</summary>
         public string ClientId { get; }
         internal SecureString Secret { get; }

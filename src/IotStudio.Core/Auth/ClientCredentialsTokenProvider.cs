@@ -98,7 +98,7 @@ namespace IotStudio.Auth
             var state = new TokenState();
             try
             {
-                using (var doc = JsonDocument.Parse(response.Raw.Body ?? ""))
+                using (var doc = JsonDocument.Parse(response.Bytes ?? Array.Empty<byte>()))
                 {
                     var root = doc.RootElement;
                     state.Token = root.GetProperty("access_token").GetString();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -42,8 +43,8 @@ namespace IotStudio.Http
             };
             if (options.SkipCertificateCheck)
                 restOptions.RemoteCertificateValidationCallback = (sender, cert, chain, errors) => true;
-            if (handler != null)
-                restOptions.ConfigureMessageHandler = _ => handler;
+            // Every body is read into a pooled buffer before RestSharp sees it (see PooledBody).
+            restOptions.ConfigureMessageHandler = inner => new PooledBodyHandler(handler ?? inner);
             _rest = new RestClient(restOptions);
 
             switch (credentials)
@@ -61,8 +62,11 @@ namespace IotStudio.Http
             Models = new ModelsApi(this);
             Things = new ThingsApi(this);
             Properties = new PropertiesApi(this);
+            PropertyHistory = new PropertyHistoryApi(this);
             Actions = new ActionsApi(this);
             Events = new EventsApi(this);
+            MqttCredentials = new MqttCredentialsApi(this);
+            Email = new EmailApi(this);
             Raw = new RawApi(this);
             Query = new QueryApi(this);
         }
@@ -93,10 +97,16 @@ namespace IotStudio.Http
         public ThingsApi Things { get; }
         /// <summary>Property values.</summary>
         public PropertiesApi Properties { get; }
+        /// <summary>Properties history of Things.</summary>
+        public PropertyHistoryApi PropertyHistory { get; }
         /// <summary>Action requests of Things.</summary>
         public ActionsApi Actions { get; }
         /// <summary>Events of Things.</summary>
         public EventsApi Events { get; }
+        /// <summary>MQTT credentials of Categories and Things.</summary>
+        public MqttCredentialsApi MqttCredentials { get; }
+        /// <summary>Email through the Communications API.</summary>
+        public EmailApi Email { get; }
         /// <summary>Any call, built from a method, a path below the API URL, a query and a body.</summary>
         public RawApi Raw { get; }
         /// <summary>Query cursors: AQL queries read batch by batch.</summary>
@@ -111,7 +121,7 @@ namespace IotStudio.Http
         /// </summary>
         public async Task<AccessToken> GetAccessTokenAsync(CancellationToken ct)
         {
-            if (IsDisposed) throw new ObjectDisposedException(nameof(IotStudioClient), "This IoT Studio connection was closed; connect again.");
+            if (IsDisposed) throw new IotStudioConnectionClosedException(Options.BaseUrl);
             var issued = await _tokens.GetIssuedTokenAsync(ct).ConfigureAwait(false);
             var scope = !string.IsNullOrEmpty(issued.Scope)
                 ? issued.Scope.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)
@@ -137,30 +147,59 @@ namespace IotStudio.Http
         public bool CanRevoke => _tokens.CanRevoke;
 
         /// <summary>Sends an authenticated API request; throws an <see cref="IotStudioException"/> for anything but 2xx.</summary>
-        public Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken ct) => SendCoreAsync(request, authenticate: true, oauth: false, ct);
+        public async Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken ct)
+        {
+            var response = await SendCoreAsync(request, authenticate: true, oauth: false, ct).ConfigureAwait(false);
+            response.Detach();
+            return response;
+        }
 
-        internal Task<ApiResponse> SendOAuthAsync(ApiRequest request, CancellationToken ct) => SendCoreAsync(request, authenticate: false, oauth: true, ct);
+        internal async Task<ApiResponse> SendOAuthAsync(ApiRequest request, CancellationToken ct)
+        {
+            var response = await SendCoreAsync(request, authenticate: false, oauth: true, ct).ConfigureAwait(false);
+            response.Detach();
+            return response;
+        }
 
-        /// <summary>Sends a request and maps the JSON body.</summary>
+        /// <summary>Sends a request and maps the JSON body, parsed once from the pooled bytes it arrived in.</summary>
         internal async Task<T> SendAsync<T>(ApiRequest request, Func<JsonElement, T> map, CancellationToken ct)
         {
-            var response = await SendAsync(request, ct).ConfigureAwait(false);
+            var response = await SendCoreAsync(request, authenticate: true, oauth: false, ct).ConfigureAwait(false);
             try
             {
-                using (var doc = JsonDocument.Parse(response.Bytes ?? Array.Empty<byte>()))
+                using (var doc = JsonDocument.Parse(response.Body))
                     return map(doc.RootElement);
             }
             catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException || ex is KeyNotFoundException)
             {
+                response.Detach();
                 throw new IotStudioResponseException(
                     $"{request.Method} {request.RelativePath} answered {response.StatusCode} with a body that is not the JSON the API promises: {ex.Message}",
                     request.Method, request.RelativePath, response.Raw, ex);
+            }
+            finally
+            {
+                response.Release();
             }
         }
 
         private async Task<ApiResponse> SendCoreAsync(ApiRequest request, bool authenticate, bool oauth, CancellationToken ct)
         {
-            if (IsDisposed && !oauth) throw new ObjectDisposedException(nameof(IotStudioClient), "This IoT Studio connection was closed; connect again.");
+            if (IsDisposed && !oauth) throw new IotStudioConnectionClosedException(Options.BaseUrl, request.Method, PathOnly(request));
+            try
+            {
+                return await SendAttemptsAsync(request, authenticate, oauth, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!oauth && IsDisposed && !ct.IsCancellationRequested && !(ex is IotStudioConnectionClosedException))
+            {
+                // Disconnected meanwhile (possibly from another runspace): whatever the disposed HttpClient or the cancelled
+                // token refresh threw, the truth is that this connection was closed.
+                throw new IotStudioConnectionClosedException(Options.BaseUrl, request.Method, PathOnly(request), ex);
+            }
+        }
+
+        private async Task<ApiResponse> SendAttemptsAsync(ApiRequest request, bool authenticate, bool oauth, CancellationToken ct)
+        {
             var retry = Options.Retry ?? new RetryPolicy();
             var observer = RequestObservation.Current;
             var refreshedAfter401 = false;
@@ -173,11 +212,12 @@ namespace IotStudio.Http
                 // holds a place may be the one waiting for a token.
                 var slot = authenticate ? await _budget.EnterAsync(ct).ConfigureAwait(false) : default(SendSlot);
                 string token;
+                var body = new BodyCapture();
                 RestRequest rest;
                 try
                 {
                     token = authenticate ? await _tokens.GetTokenAsync(ct).ConfigureAwait(false) : null;
-                    rest = BuildRestRequest(request, token);
+                    rest = BuildRestRequest(request, token, body);
                 }
                 catch
                 {
@@ -196,6 +236,8 @@ namespace IotStudio.Http
                 }
                 watch.Stop();
                 ct.ThrowIfCancellationRequested();
+                // A request cut off by a disconnect is neither a transport failure nor something to retry.
+                if (IsDisposed && !oauth) throw new IotStudioConnectionClosedException(Options.BaseUrl, request.Method, PathOnly(request), r.ErrorException);
 
                 var completed = r.ResponseStatus == ResponseStatus.Completed;
                 var status = completed ? (int)r.StatusCode : 0;
@@ -206,7 +248,7 @@ namespace IotStudio.Http
                 observer?.OnAttempt(new RequestTrace(request.Method, displayPath, status, watch.Elapsed, attempt, transportError));
 
                 if (completed && status >= 200 && status < 300)
-                    return new ApiResponse(ToRaw(r), r.RawBytes);
+                    return new ApiResponse((int)r.StatusCode, Headers(r), body.Take());
 
                 if (completed && status == 401 && authenticate && _tokens.CanRefresh && !refreshedAfter401)
                 {
@@ -237,7 +279,7 @@ namespace IotStudio.Http
                         : $"{request.Method} {displayPath} failed without a response: {transportError} (attempt {attempt} of {retry.MaxAttempts}).";
                     throw new IotStudioTransportException(message, request.Method, PathOnly(request), timedOut, r.ErrorException);
                 }
-                var raw = ToRaw(r);
+                var raw = new ApiResponse((int)r.StatusCode, Headers(r), body.Take()).Raw;
                 // OAuth2 endpoints speak their own error shape only when they refuse a request (4xx); a throttled or
                 // failing endpoint (408, 429, 5xx, a proxy page) is an ordinary HTTP failure, not a credentials problem.
                 if (oauth && status >= 400 && status < 500 && status != 408 && status != 429)
@@ -246,10 +288,16 @@ namespace IotStudio.Http
             }
         }
 
-        private RestRequest BuildRestRequest(ApiRequest request, string token)
+        private RestRequest BuildRestRequest(ApiRequest request, string token, BodyCapture body)
         {
             var url = IsAbsolute(request.RelativePath) ? request.PathAndQuery : Options.BaseUrl + request.PathAndQuery;
             var rest = new RestRequest(new Uri(url, UriKind.Absolute), ToMethod(request.Method));
+            // The body is taken once, as the pooled bytes PooledBodyHandler read it into: RestSharp would otherwise copy
+            // it twice more and decode it into a string that a successful answer never needs (the JSON is parsed from
+            // the bytes; only error paths and non-JSON answers decode text, through RawResponse.Body). Headers-read,
+            // so that HttpClient does not buffer the body a second time.
+            rest.CompletionOption = HttpCompletionOption.ResponseHeadersRead;
+            rest.ResponseWriter = body.Capture;
             rest.AddHeader("Accept", "application/json");
             if (token != null) rest.AddHeader("Authorization", "Bearer " + token);
             if (request.Body != null) rest.AddStringBody(request.Body, request.ContentType ?? "application/json");
@@ -287,7 +335,7 @@ namespace IotStudio.Http
             return h?.Value?.ToString();
         }
 
-        private static RawResponse ToRaw(RestResponse r)
+        private static Dictionary<string, string> Headers(RestResponse r)
         {
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var h in (r.Headers ?? Enumerable.Empty<HeaderParameter>()).Concat(r.ContentHeaders ?? Enumerable.Empty<HeaderParameter>()))
@@ -296,9 +344,33 @@ namespace IotStudio.Http
                 var v = h.Value?.ToString();
                 headers[h.Name] = headers.TryGetValue(h.Name, out var existing) ? existing + ", " + v : v;
             }
-            string contentType = null;
-            if (headers.TryGetValue("Content-Type", out var ct)) contentType = ct;
-            return new RawResponse((int)r.StatusCode, contentType, headers, r.Content ?? "");
+            return headers;
+        }
+
+        /// <summary>Receives the response body from RestSharp (see <see cref="BuildRestRequest"/>).</summary>
+        private sealed class BodyCapture
+        {
+            private PooledBody _body;
+
+            public PooledBody Take() => Interlocked.Exchange(ref _body, null) ?? PooledBody.FromArray(Array.Empty<byte>());
+
+            // The body is already in memory when RestSharp hands it over (PooledBodyHandler read it), so nothing here
+            // waits on the network: the pooled buffer is taken as it is. Returning null tells RestSharp there is
+            // nothing left for it to read or decode.
+            public Stream Capture(Stream stream)
+            {
+                if (stream is PooledContent.BodyStream pooled && pooled.Content.Take() is PooledBody body)
+                {
+                    _body = body;
+                    return null;
+                }
+                using (var copy = new MemoryStream())
+                {
+                    stream.CopyTo(copy);
+                    _body = PooledBody.FromArray(copy.ToArray());
+                }
+                return null;
+            }
         }
 
         private static string Describe(RestResponse r)

@@ -35,9 +35,7 @@ namespace IotStudio.Json
                     return e.GetString();
                 case JsonValueKind.Number:
                     if (e.TryGetInt64(out var l)) return l;
-                    // decimal keeps 12.30 exact; fall back to double for exponents beyond decimal's range.
-                    if (e.TryGetDecimal(out var m) && !IsExponent(e)) return m;
-                    return e.GetDouble();
+                    return NonInteger(e);
                 case JsonValueKind.True:
                     return true;
                 case JsonValueKind.False:
@@ -47,10 +45,14 @@ namespace IotStudio.Json
             }
         }
 
-        private static bool IsExponent(JsonElement e)
+        // decimal keeps 12.30 exact; a number written with an exponent (or beyond decimal's range) is a double.
+        private static object NonInteger(JsonElement e)
         {
             var raw = e.GetRawText();
-            return raw.IndexOf('e') >= 0 || raw.IndexOf('E') >= 0;
+            if (raw.IndexOf('e') < 0 && raw.IndexOf('E') < 0 &&
+                decimal.TryParse(raw, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var m))
+                return m;
+            return e.GetDouble();
         }
 
         /// <summary>An object as an ordered dictionary; keys compare case-insensitively unless two differ only by case.</summary>
@@ -59,8 +61,10 @@ namespace IotStudio.Json
             var dict = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
             foreach (var p in e.EnumerateObject())
             {
-                if (dict.Contains(p.Name)) return ToDictionaryOrdinal(e);
-                dict.Add(p.Name, ToClr(p.Value));
+                // The name is decoded once: each JsonProperty.Name call allocates a new string.
+                var name = p.Name;
+                if (dict.Contains(name)) return ToDictionaryOrdinal(e);
+                dict.Add(name, ToClr(p.Value));
             }
             return dict;
         }

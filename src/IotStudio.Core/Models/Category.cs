@@ -53,5 +53,8 @@ namespace IotStudio.Models
             else if (clearModel) body["model"] = null;
             return body;
         }
+
+        /// <inheritdoc />
+        public override string ToString() => Name ?? "";
     }
 }

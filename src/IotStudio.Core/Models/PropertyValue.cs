@@ -18,5 +18,8 @@ namespace IotStudio.Models
         public string Name { get; set; }
         /// <summary>The value: number, string, boolean, null, list or ordered dictionary.</summary>
         public object Value { get; set; }
+
+        /// <inheritdoc />
+        public override string ToString() => Name ?? "";
     }
 }

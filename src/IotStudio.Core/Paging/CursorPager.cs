@@ -9,7 +9,9 @@ namespace IotStudio.Paging
 {
     /// <summary>
     /// Walks a cursor-paged list lazily: one request per page, only when the caller asks for it, and never for
-    /// more items than the caller still needs.
+    /// more items than the caller still needs. Without a page size, the first page is the API's default (or the cap,
+    /// when smaller) and each later page asks for twice the one before, up to <see cref="MaxPageSize"/>: a short
+    /// look costs one small request, a full listing few round trips.
     /// </summary>
     public sealed class CursorPager<T> : IPager<T>
     {
@@ -24,21 +26,27 @@ namespace IotStudio.Paging
         private readonly HashSet<string> _seenCursors = new HashSet<string>(StringComparer.Ordinal);
         private string _nextCursor;
         private long _delivered;
+        private int _nextPageSize;
 
-        internal CursorPager(IotStudioClient client, ApiRequest template, Func<JsonElement, T> map, int pageSize, long? maxItems)
+        // pageSize: items per page, exactly; null to start at DefaultPageSize and double each page.
+        internal CursorPager(IotStudioClient client, ApiRequest template, Func<JsonElement, T> map, int? pageSize, long? maxItems)
         {
-            if (pageSize < 1 || pageSize > MaxPageSize) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "The page size must be between 1 and 1000.");
+            if (pageSize.HasValue && (pageSize.Value < 1 || pageSize.Value > MaxPageSize)) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "The page size must be between 1 and 1000.");
             if (maxItems.HasValue && maxItems.Value < 0) throw new ArgumentOutOfRangeException(nameof(maxItems));
             _client = client;
             _template = template;
             _map = map;
-            PageSize = pageSize;
+            PageSize = pageSize ?? DefaultPageSize;
+            GrowsPages = !pageSize.HasValue;
+            _nextPageSize = PageSize;
             MaxItems = maxItems;
             HasMore = !maxItems.HasValue || maxItems.Value > 0;
         }
 
-        /// <summary>Items asked for per page.</summary>
+        /// <summary>Items asked for in the first page (and in every page unless <see cref="GrowsPages"/>).</summary>
         public int PageSize { get; }
+        /// <summary>True when no page size was given: each page after the first asks for twice as many items, up to 1000.</summary>
+        public bool GrowsPages { get; }
         /// <summary>The most items this pager yields, or null for all.</summary>
         public long? MaxItems { get; }
         /// <summary>False once the last page was read or the cap was reached.</summary>
@@ -50,8 +58,8 @@ namespace IotStudio.Paging
         public async Task<IReadOnlyList<T>> NextPageAsync(CancellationToken ct)
         {
             if (!HasMore) return Array.Empty<T>();
-            var limit = PageSize;
-            if (MaxItems.HasValue) limit = (int)Math.Min(PageSize, MaxItems.Value - _delivered);
+            var limit = _nextPageSize;
+            if (MaxItems.HasValue) limit = (int)Math.Min(limit, MaxItems.Value - _delivered);
 
             var request = _template.Clone().SetQuery("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (!string.IsNullOrEmpty(_nextCursor)) request.SetQuery("next_cursor", _nextCursor);
@@ -59,6 +67,7 @@ namespace IotStudio.Paging
             var page = await _client.SendAsync(request, root => ReadPage(root, limit), ct).ConfigureAwait(false);
             PagesFetched++;
             _delivered += page.Items.Count;
+            if (GrowsPages) _nextPageSize = Math.Min(_nextPageSize * 2, MaxPageSize);
 
             if (string.IsNullOrEmpty(page.NextCursor) || (MaxItems.HasValue && _delivered >= MaxItems.Value))
             {

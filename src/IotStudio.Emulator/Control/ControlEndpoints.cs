@@ -8,7 +8,7 @@ using IotStudio.Emulator.Store;
 namespace IotStudio.Emulator.Control;
 
 /// <summary>Test-control endpoints under /_emulator: no auth, never logged, never faulted.</summary>
-public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultInjector faults, TokenStore tokens)
+public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultInjector faults, TokenStore tokens, EmailOutbox outbox)
 {
     public void Map(IEndpointRouteBuilder app)
     {
@@ -32,9 +32,18 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
             var (issued, revoked, active) = tokens.Counts();
             return JsonOut.WriteAsync(ctx, 200, new JsonObject { ["issued"] = issued, ["revoked"] = revoked, ["active"] = active });
         }));
+        g.MapGet("/outbox", Safe(ctx => JsonOut.WriteAsync(ctx, 200, outbox.ToJson(ctx.Request.Query["space"].FirstOrDefault()))));
+        g.MapDelete("/outbox", Safe(ctx => Count(ctx, "cleared", outbox.Clear())));
+        g.MapGet("/state", Safe(ctx => JsonOut.WriteAsync(ctx, 200, StateSnapshot.Export(store, outbox))));
+        g.MapPut("/state", Safe(async ctx =>
+        {
+            StateSnapshot.Import(store, outbox, await ReadObjectAsync(ctx));
+            await Stats(ctx);
+        }));
         g.MapPost("/reset", Safe(ctx =>
         {
             store.Reset();
+            outbox.Clear();
             log.Clear();
             faults.Clear();
             tokens.ResetCounters();
@@ -93,7 +102,7 @@ public sealed class ControlEndpoints(EmulatorStore store, RequestLog log, FaultI
                 long history = 0, actions = 0, events = 0;
                 foreach (var t in space.Things)
                 {
-                    history += t.History?.Count ?? 0;
+                    history += t.HasHistory ? t.History.Count : 0;
                     if (t.HasActivity)
                     {
                         actions += t.Activity.Actions.Count;

@@ -152,7 +152,7 @@ public sealed class ApiPipeline(RequestLog log, FaultInjector faults, TokenStore
             return false;
         }
         string scope = RequiredScope(path);
-        if (!TokenStore.HasScope(info, scope))
+        if (scope != null && !TokenStore.HasScope(info, scope))
         {
             ctx.Response.Headers.WWWAuthenticate = $"Bearer realm=\"anythingdb\", error=\"insufficient_scope\", scope=\"{scope}\"";
             await ApiErrors.WriteAsync(ctx, 403, $"token lacks scope '{scope}'", ApiErrors.Details("required_scope", scope));
@@ -161,8 +161,9 @@ public sealed class ApiPipeline(RequestLog log, FaultInjector faults, TokenStore
         return true;
     }
 
-    /// <summary>The OAuth2 scope a /spaces path needs: categories → category, models → model,
-    /// query → query, everything about Things (also under a category) → thing.</summary>
+    /// <summary>The OAuth2 scope a /spaces path needs: categories (and a Category's own MQTT credentials) → category,
+    /// models → model, query → query, everything about Things (also under a category, MQTT credentials included) →
+    /// thing; communications (email) → none, any valid token (the API description names no scope for it).</summary>
     public static string RequiredScope(string path)
     {
         var seg = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -172,6 +173,7 @@ public sealed class ApiPipeline(RequestLog log, FaultInjector faults, TokenStore
             "categories" when seg.Length <= 4 || seg[4] != "things" => "category",
             "models" => "model",
             "query" => "query",
+            "communications" => null,
             _ => "thing",
         };
     }

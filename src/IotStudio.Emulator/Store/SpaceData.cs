@@ -17,6 +17,9 @@ public sealed class CategoryRecord
 
     public DateTime Modified { get; set; }
 
+    /// <summary>The Category's own MQTT credentials, or null.</summary>
+    public MqttCredentialRecord Mqtt { get; set; }
+
     public byte[] Json() => JsonOut.Build(w =>
     {
         w.WriteStartObject();
@@ -170,6 +173,9 @@ public sealed class EmulatorStore
     public SpaceData Space(string name) => _spaces.GetOrAdd(name, n => new SpaceData(n, BaseUrl));
 
     public void Reset() => _spaces.Clear();
+
+    /// <summary>Adds (or replaces) a whole space, as a state import builds it.</summary>
+    public void Put(SpaceData space) => _spaces[space.Name] = space;
 
     /// <summary>Every space, in name order (a snapshot of the list; lock each one to read it).</summary>
     public IReadOnlyList<SpaceData> Spaces() => _spaces.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();

@@ -54,14 +54,21 @@ public sealed class ThingRecord
     /// <summary>Cached <c>description</c> (null when absent), for sorting.</summary>
     public string Description { get; private set; }
 
-    /// <summary>Properties history (<c>{at, properties}</c> items), kept for the history endpoints to come.</summary>
-    public List<JsonObject> History { get; private set; }
+    private PropertyHistory _history;
+
+    /// <summary>Its properties history, created on first use (many Things have none).</summary>
+    public PropertyHistory History => _history ??= new PropertyHistory();
+
+    /// <summary>True when it has a history object already (reading one need not create it).</summary>
+    public bool HasHistory => _history != null;
 
     public JsonObject Status => Body["status"] as JsonObject;
 
     /// <summary>Its action requests and events, created on first use (most Things have none).</summary>
     public ThingActivity Activity => _activity ??= new ThingActivity();
 
+    /// <summary>The Thing's MQTT credentials, or null.</summary>
+    public MqttCredentialRecord Mqtt { get; set; }
     /// <summary>True once the Thing has had an action request or an event (reading it does not create one).</summary>
     public bool HasActivity => _activity != null;
 
@@ -104,11 +111,8 @@ public sealed class ThingRecord
         return status;
     }
 
-    public void AddHistory(DateTime at, JsonObject properties)
-    {
-        History ??= [];
-        History.Add(new JsonObject { ["at"] = JsonOut.Timestamp(at), ["properties"] = properties });
-    }
+    /// <summary>Records property updates in the history (a value at the same millisecond is replaced).</summary>
+    public void AddHistory(DateTime at, JsonObject properties) => History.Record(PropertyHistory.Truncate(new DateTimeOffset(at)), properties);
 
     public void Invalidate()
     {

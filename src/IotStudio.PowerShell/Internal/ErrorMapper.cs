@@ -1,27 +1,115 @@
 using System;
+using System.Collections.Specialized;
+using System.Globalization;
 using System.Management.Automation;
 using System.Text;
+using IotStudio.Api;
 using IotStudio.Http;
 
 namespace IotStudio.PowerShell
 {
-    /// <summary>Turns Core exceptions into ErrorRecords with a stable id, a category that follows the HTTP status, and the item as target.</summary>
+    /// <summary>
+    /// Turns Core exceptions into ErrorRecords with a stable id, a category that follows the HTTP status, and the item as
+    /// target. The id starts with the object the error is about (<see cref="Subject"/>), which is not always the cmdlet's
+    /// noun: Get-IotThing -Category Nope is CategoryNotFound. Every record leaves with a recommended action (<see cref="Complete"/>).
+    /// </summary>
     internal static class ErrorMapper
     {
+        // The API's 404 details name what was looked up: {"category": ...}, {"thing_id": ...}, {"thing_id": ..., "category": ...}
+        // (a Thing looked up in a Category), {"thing_id", "action", "action_id"}, {"model", "version"}. The missing object is
+        // the most specific one named, so these keys are in that order: what sits below a Thing or a Model first, then the
+        // Thing, then a Category or Model. Details without any of these keys ({"name": ...} of a Category or Model route)
+        // are about the object the cmdlet itself names.
+        private static readonly (string Key, string Subject)[] DetailSubjects =
+        {
+            ("version", "ModelVersion"),
+            ("action_id", "Action"), ("action", "Action"),
+            ("event_id", "Event"), ("event", "Event"),
+            ("property", "Property"),
+            ("thing_id", "Thing"),
+            ("category", "Category"),
+            ("model", "Model"),
+        };
+
         public static ErrorRecord ToRecord(Exception ex, string noun, object target)
         {
             var (kind, category, action) = Classify(ex);
-            var record = new ErrorRecord(ex, noun + kind, category, target);
+            var id = ex is IotStudioConnectionClosedException ? kind : (Subject(ex) ?? noun) + kind;
+            var record = new ErrorRecord(ex, id, category, target);
             var message = ex switch
             {
                 IotStudioApiException api => api.ApiMessage,
                 IotStudioOAuthException oauth => string.IsNullOrEmpty(oauth.ErrorDescription) ? oauth.Error : $"{oauth.Error}: {oauth.ErrorDescription}",
                 _ => null,
             };
+            if (ex is ArgumentException && Validate.SubjectOf(ex) == "Thing" && Validate.LooksLikeTitle(Validate.ValueOf(ex)))
+                action = string.Format(CultureInfo.CurrentCulture, Strings.ActionThingIdLooksLikeTitle, Validate.ValueOf(ex));
             var details = new ErrorDetails(Describe(ex, message));
             if (action != null) details.RecommendedAction = action;
             record.ErrorDetails = details;
             return record;
+        }
+
+        /// <summary>
+        /// What the error is about, when the exception says so: the object a 404's details name as missing, what an invalid
+        /// id or name was meant to name, or the connection. Null when the exception does not say (the cmdlet's noun is used).
+        /// </summary>
+        internal static string Subject(Exception ex)
+        {
+            switch (ex)
+            {
+                case ArgumentException bad when Validate.SubjectOf(bad) != null:
+                    return Validate.SubjectOf(bad);
+                case IotStudioConnectionClosedException _:
+                    return "Connection";
+                case IotStudioApiException api when api.StatusCode == 404:
+                    return MissingObject(api.Details);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The object the details of a 404 name as missing (see <see cref="DetailSubjects"/>), or null.</summary>
+        internal static string MissingObject(OrderedDictionary details)
+        {
+            if (details == null) return null;
+            foreach (var (key, subject) in DetailSubjects)
+                if (details.Contains(key)) return subject;
+            return null;
+        }
+
+        /// <summary>
+        /// Gives a record that has none a recommended action (from its category), so that every error the module writes
+        /// says what to do next. Records that already have one are returned as they are.
+        /// </summary>
+        public static ErrorRecord Complete(ErrorRecord record, string commandName)
+        {
+            if (record == null || !string.IsNullOrEmpty(record.ErrorDetails?.RecommendedAction)) return record;
+            var details = record.ErrorDetails ?? new ErrorDetails(record.Exception?.Message ?? record.ToString());
+            details.RecommendedAction = DefaultAction(record.CategoryInfo.Category, commandName);
+            record.ErrorDetails = details;
+            return record;
+        }
+
+        private static string DefaultAction(ErrorCategory category, string commandName)
+        {
+            switch (category)
+            {
+                case ErrorCategory.InvalidArgument:
+                case ErrorCategory.InvalidData:
+                case ErrorCategory.InvalidType:
+                case ErrorCategory.SyntaxError:
+                    return string.Format(CultureInfo.CurrentCulture, Strings.ActionInvalidArgument, commandName);
+                case ErrorCategory.ObjectNotFound: return Strings.ActionNotFound;
+                case ErrorCategory.ConnectionError: return Strings.ActionReconnect;
+                case ErrorCategory.AuthenticationError: return Strings.ActionUnauthorized;
+                case ErrorCategory.PermissionDenied: return Strings.ActionForbidden;
+                case ErrorCategory.ResourceExists: return Strings.ActionConflict;
+                case ErrorCategory.LimitsExceeded: return Strings.ActionThrottled;
+                case ErrorCategory.OperationTimeout: return Strings.ActionTimeout;
+                case ErrorCategory.InvalidResult: return Strings.ActionServer;
+                default: return Strings.ActionDiagnose;
+            }
         }
 
         private static string Describe(Exception ex, string apiMessage)
@@ -42,6 +130,8 @@ namespace IotStudio.PowerShell
                     return ("OAuth" + Pascal(oauth.Error), ErrorCategory.AuthenticationError, Strings.ActionOAuth);
                 case IotStudioCursorExpiredException _:
                     return ("CursorExpired", ErrorCategory.ObjectNotFound, Strings.ActionCursorExpired);
+                case IotStudioConnectionClosedException _:
+                    return ("ConnectionClosed", ErrorCategory.ConnectionError, Strings.ActionReconnect);
                 case IotStudioApiException api:
                     return FromStatus(api.StatusCode);
                 case IotStudioTransportException t:
@@ -49,11 +139,11 @@ namespace IotStudio.PowerShell
                         ? ("Timeout", ErrorCategory.OperationTimeout, Strings.ActionTransport)
                         : ("ConnectionFailed", ErrorCategory.ConnectionError, Strings.ActionTransport);
                 case IotStudioPagingException _:
-                    return ("PagingCursorRepeated", ErrorCategory.InvalidResult, null);
+                    return ("PagingCursorRepeated", ErrorCategory.InvalidResult, Strings.ActionServer);
                 case IotStudioResponseException _:
                     return ("InvalidResponse", ErrorCategory.InvalidResult, Strings.ActionServer);
                 case ObjectDisposedException _:
-                    return ("ConnectionClosed", ErrorCategory.ConnectionError, null);
+                    return ("ConnectionClosed", ErrorCategory.ConnectionError, Strings.ActionReconnect);
                 case ArgumentException _:
                 case OverflowException _:
                 case FormatException _:
@@ -75,7 +165,7 @@ namespace IotStudio.PowerShell
                 case 404: return ("NotFound", ErrorCategory.ObjectNotFound, Strings.ActionNotFound);
                 case 408: return ("RequestTimeout", ErrorCategory.OperationTimeout, Strings.ActionServer);
                 case 409: return ("Conflict", ErrorCategory.ResourceExists, Strings.ActionConflict);
-                case 413: return ("PayloadTooLarge", ErrorCategory.LimitsExceeded, null);
+                case 413: return ("PayloadTooLarge", ErrorCategory.LimitsExceeded, Strings.ActionTooLarge);
                 case 429: return ("TooManyRequests", ErrorCategory.LimitsExceeded, Strings.ActionThrottled);
                 case 502: return ("BadGateway", ErrorCategory.ConnectionError, Strings.ActionServer);
                 case 503: return ("ServiceUnavailable", ErrorCategory.ConnectionError, Strings.ActionServer);

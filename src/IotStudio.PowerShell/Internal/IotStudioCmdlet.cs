@@ -17,6 +17,7 @@ namespace IotStudio.PowerShell
     {
         /// <summary>The connection to use; default: the runspace's, from Connect-IotStudio.</summary>
         [Parameter]
+        [LiveConnection]
         [ValidateNotNull]
         public IotStudioConnection Connection { get; set; }
 

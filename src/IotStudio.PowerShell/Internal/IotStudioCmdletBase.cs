@@ -43,6 +43,10 @@ namespace IotStudio.PowerShell
         /// <summary>-Connection, else the runspace default; a terminating error when there is none.</summary>
         protected IotStudioConnection ResolveConnection()
         {
+            Loading.DisplayData.EnsureLoaded(this);
+            // A module object this cmdlet is not meant for stops it before anything is sent (see PipelineInput).
+            var refused = PipelineInput.Refusal(this);
+            if (refused != null) ThrowTerminatingError(refused);
             var connection = ExplicitConnection ?? ConnectionStore.Default;
             if (connection == null)
                 ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(Strings.NotConnected), "NotConnected", ErrorCategory.ConnectionError, null));
@@ -52,33 +56,69 @@ namespace IotStudio.PowerShell
             return _connection = connection;
         }
 
+        /// <summary>
+        /// PowerShell's ShouldProcess, except that a cmdlet with -Force (<see cref="ISupportsForce"/>) does not ask;
+        /// -WhatIf still sends nothing. Every cmdlet's ShouldProcess(target, action) call comes here.
+        /// </summary>
+        protected new bool ShouldProcess(string target, string action) => Confirmation.ShouldProcess(this, target, action);
+
         /// <summary>Runs one Core call on the pipeline thread, writing its verbose trace as it happens.</summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> operation)
+        protected T Run<T>(Func<CancellationToken, Task<T>> operation) => Finish(Start(operation, _cancel.Token));
+
+        /// <summary>A Core call under way: its task, and its verbose trace when -Verbose wants one.</summary>
+        private sealed class Call<T>
         {
-            var messages = new BlockingCollection<string>();
-            var observer = new VerboseObserver(message =>
+            public Task<T> Task;
+            public BlockingCollection<string> Messages;
+        }
+
+        // Starts a call. The call costs what it waits for and little more: without -Verbose there is no pump, no
+        // observer and no thread hop. The call starts on this thread and runs until its first real wait, then goes on
+        // on the thread pool (Core awaits with ConfigureAwait(false)), carrying the observer in its async flow; under a
+        // synchronization context it starts on the pool instead, so that its continuations never need this thread.
+        private Call<T> Start<T>(Func<CancellationToken, Task<T>> operation, CancellationToken token)
+        {
+            var call = new Call<T>();
+            IRequestObserver observer = null;
+            if (VerboseWanted)
             {
-                try { messages.Add(message); }
-                catch (InvalidOperationException) { }
-            });
-            Task<T> task;
+                call.Messages = new BlockingCollection<string>();
+                observer = new VerboseObserver(call.Messages);
+            }
             using (RequestObservation.Begin(observer))
             {
-                // Task.Run so that the async flow, not this thread, carries the observer and continuations never need this thread.
-                task = Task.Run(() => operation(_cancel.Token));
+                if (SynchronizationContext.Current != null) call.Task = Task.Run(() => operation(token));
+                else
+                {
+                    try { call.Task = operation(token); }
+                    catch (Exception ex) { call.Task = Task.FromException<T>(ex); }
+                }
             }
-            task.ContinueWith(_ => messages.CompleteAdding(), TaskScheduler.Default);
-            PipelineStoppedException stopped = null;
-            foreach (var message in messages.GetConsumingEnumerable())
+            if (call.Messages != null)
             {
-                if (stopped != null) continue;
-                // A stopping pipeline refuses output; the call itself must still finish (a revoke after Ctrl+C).
-                try { WriteVerbose(message); }
-                catch (PipelineStoppedException ex) { stopped = ex; }
+                var messages = call.Messages;
+                call.Task.ContinueWith(_ => messages.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+            return call;
+        }
+
+        // Waits for a call on the pipeline thread, writing its verbose trace as it comes.
+        private T Finish<T>(Call<T> call)
+        {
+            PipelineStoppedException stopped = null;
+            if (call.Messages != null)
+            {
+                foreach (var message in call.Messages.GetConsumingEnumerable())
+                {
+                    if (stopped != null) continue;
+                    // A stopping pipeline refuses output; the call itself must still finish (a revoke after Ctrl+C).
+                    try { WriteVerbose(message); }
+                    catch (PipelineStoppedException ex) { stopped = ex; }
+                }
             }
             try
             {
-                var result = task.GetAwaiter().GetResult();
+                var result = call.Task.GetAwaiter().GetResult();
                 if (stopped != null) throw stopped;
                 return result;
             }
@@ -90,6 +130,27 @@ namespace IotStudio.PowerShell
             {
                 // Not Ctrl+C: the connection was closed meanwhile, or a close ran out of time.
                 throw new IotStudioTransportException(Strings.RequestCancelled, null, null, true, ex);
+            }
+        }
+
+        private bool? _verboseWanted;
+
+        // -Verbose, or $VerbosePreference when it is not given; read once per command.
+        internal bool VerboseWanted
+        {
+            get
+            {
+                if (_verboseWanted.HasValue) return _verboseWanted.Value;
+                bool wanted;
+                if (MyInvocation.BoundParameters.TryGetValue("Verbose", out var bound)) wanted = LanguagePrimitives.IsTrue(bound);
+                else
+                {
+                    var preference = GetVariableValue("VerbosePreference");
+                    wanted = preference != null && LanguagePrimitives.TryConvertTo<ActionPreference>(preference, out var p) &&
+                             p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+                }
+                _verboseWanted = wanted;
+                return wanted;
             }
         }
 
@@ -132,7 +193,7 @@ namespace IotStudio.PowerShell
                 ForItem(target, () => write(Run(send)));
                 return;
             }
-            if (_window == null) _window = new RequestWindow(_cancel.Token, ErrorActionIsStop(), WriteVerbose, WriteFailure);
+            if (_window == null) _window = new RequestWindow(_cancel.Token, ErrorActionIsStop(), VerboseWanted, WriteVerbose, WriteFailure);
             _window.Add(limit, target, keys, send, result => ForItem(target, () => write(result)));
         }
 
@@ -150,10 +211,7 @@ namespace IotStudio.PowerShell
         private bool ErrorActionIsStop()
         {
             if (!MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var value)) value = GetVariableValue("ErrorActionPreference");
-            if (value is PSObject wrapped) value = wrapped.BaseObject;
-            return value is ActionPreference preference
-                ? preference == ActionPreference.Stop
-                : string.Equals(value as string, nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase);
+            return value != null && LanguagePrimitives.TryConvertTo<ActionPreference>(value, out var preference) && preference == ActionPreference.Stop;
         }
 
         // An item's failure that surfaced in the window. A cancellation that is not Ctrl+C is the connection closing.
@@ -183,25 +241,67 @@ namespace IotStudio.PowerShell
             if (includeTotal && counted == null) WriteTotalCount(null);
             var totalPending = includeTotal && counted != null;
             long seen = 0, written = 0;
-            while (pager.HasMore && written < first)
+            using var progress = new ProgressReporter(this, Strings.ProgressRead, ProgressReporter.ListQuietPages);
+            // A plain list (GET pages, safe to ask for ahead) that the pipeline keeps reading past its first page is
+            // probably read to the end: from then on the next page is fetched while this one is written, so the
+            // network and the parsing overlap with the pipeline. The first page never asks ahead, so
+            // "| Select-Object -First 5" still sends one request; an early stop later leaves at most one page unread.
+            var readAhead = filter == null && pager is CursorPager<T>;
+            var pages = 0;
+            Call<IReadOnlyList<T>> ahead = null;
+            CancellationTokenSource aheadCancel = null;
+            try
             {
-                var items = Run(ct => pager.NextPageAsync(ct));
-                if (totalPending)
+                while (written < first && (ahead != null || pager.HasMore))
                 {
-                    WriteTotalCount(counted.TotalCount);
-                    totalPending = false;
+                    var items = ahead != null ? Finish(ahead) : Run(ct => pager.NextPageAsync(ct));
+                    ahead = null;
+                    pages++;
+                    if (totalPending)
+                    {
+                        WriteTotalCount(counted.TotalCount);
+                        totalPending = false;
+                    }
+                    if (readAhead && pages >= 2 && pager.HasMore && seen + items.Count < skip + first)
+                    {
+                        aheadCancel = aheadCancel ?? CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
+                        ahead = Start(ct => pager.NextPageAsync(ct), aheadCancel.Token);
+                    }
+                    // Pages counted here: the pager's own count may already include the page being read ahead.
+                    progress.Total = counted?.TotalCount;
+                    progress.Add(items.Count, string.Format(CultureInfo.CurrentCulture, Strings.ProgressPage, pages));
+                    foreach (var item in items)
+                    {
+                        if (filter != null && !filter(item)) continue;
+                        if (seen++ < skip) continue;
+                        WriteObject(output == null ? item : output(item));
+                        if (++written >= first) break;
+                    }
                 }
-                foreach (var item in items)
-                {
-                    if (filter != null && !filter(item)) continue;
-                    if (seen++ < skip) continue;
-                    WriteObject(output == null ? item : output(item));
-                    if (++written >= first) break;
-                }
+            }
+            finally
+            {
+                if (ahead != null) Abandon(ahead, aheadCancel);
+                else aheadCancel?.Dispose();
             }
             if (totalPending) WriteTotalCount(null);
             return written;
         }
+
+        // The pipeline stopped (or failed) with a page still being fetched: cancel it, and let its end go unobserved.
+        private static void Abandon<T>(Call<T> call, CancellationTokenSource cancel)
+        {
+            try { cancel.Cancel(); }
+            catch (ObjectDisposedException) { }
+            call.Task.ContinueWith(t => { _ = t.Exception; cancel.Dispose(); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        /// <summary>
+        /// -PageSize when the caller gave it, else null: the list then starts at the API's default page (or -First, when
+        /// smaller) and doubles each page up to 1000, so a short look costs one small request and a full listing few.
+        /// </summary>
+        protected int? GivenPageSize =>
+            MyInvocation.BoundParameters.TryGetValue("PageSize", out var value) && value != null ? LanguagePrimitives.ConvertTo<int>(value) : (int?)null;
 
         private void WriteTotalCount(long? total) =>
             WriteObject(total.HasValue ? PagingParameters.NewTotalCount((ulong)Math.Max(0, total.Value), 1.0) : PagingParameters.NewTotalCount(0, 0.0));
@@ -231,6 +331,12 @@ namespace IotStudio.PowerShell
             DrainRequests();
             ThrowTerminatingError(ErrorMapper.ToRecord(ex, ErrorNoun, target));
         }
+
+        /// <summary>Writes a non-terminating error, with a recommended action when it has none (see <see cref="ErrorMapper.Complete"/>).</summary>
+        protected new void WriteError(ErrorRecord errorRecord) => base.WriteError(ErrorMapper.Complete(errorRecord, MyInvocation?.MyCommand?.Name));
+
+        /// <summary>Ends the command with an error, with a recommended action when it has none (see <see cref="ErrorMapper.Complete"/>).</summary>
+        protected new void ThrowTerminatingError(ErrorRecord errorRecord) => base.ThrowTerminatingError(ErrorMapper.Complete(errorRecord, MyInvocation?.MyCommand?.Name));
 
         /// <summary>Runs <paramref name="action"/> for one item; a Core or argument failure becomes that item's error.</summary>
         protected void ForItem(object target, Action action)
@@ -284,10 +390,19 @@ namespace IotStudio.PowerShell
             GC.SuppressFinalize(this);
         }
 
-        /// <summary>Turns Core's request events into verbose lines for <paramref name="post"/>.</summary>
+        /// <summary>Turns Core's request events into verbose lines, for a call's pump or a window entry.</summary>
         internal sealed class VerboseObserver : IRequestObserver
         {
             private readonly Action<string> _post;
+
+            public VerboseObserver(BlockingCollection<string> sink) : this(message =>
+            {
+                try { sink.Add(message); }
+                catch (InvalidOperationException) { }
+            })
+            {
+            }
+
             public VerboseObserver(Action<string> post) { _post = post; }
 
             private void Post(string message) => _post(message);

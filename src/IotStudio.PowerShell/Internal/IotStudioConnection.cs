@@ -53,6 +53,8 @@ namespace IotStudio.PowerShell
         public double? SendRate => Client.SendRate;
         /// <summary>When the connection was made.</summary>
         public DateTimeOffset ConnectedAt { get; }
+        /// <summary>True when it is the default connection of the current runspace.</summary>
+        public bool IsDefault => ReferenceEquals(ConnectionStore.Default, this);
 
         /// <inheritdoc />
         public override string ToString() => $"{ApiUrl} ({AuthMethod}{(Space == null ? "" : ", space " + Space)})";

@@ -18,6 +18,7 @@ namespace IotStudio.PowerShell
         /// <summary>The space; default: the connection's.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.SpaceCompleter))]
         public string Space { get; set; }
 
         /// <summary>The connection and the space to use, or a terminating error.</summary>
@@ -27,7 +28,35 @@ namespace IotStudio.PowerShell
             var space = Space ?? connection.Space;
             if (string.IsNullOrEmpty(space))
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(Strings.NoSpace), "NoSpace", ErrorCategory.InvalidArgument, null));
+            Completion.SeenSpaces.Add(space);
             return (connection, space);
+        }
+
+        private HashSet<string> _categoriesChecked;
+
+        /// <summary>
+        /// Ends the command with CategoryNotFound, listing the space's Categories, when a Category a filter names (such as
+        /// -InCategory) does not exist: the service would match nothing and say nothing. It costs one request per space
+        /// (the Category names, up to 1,000 per page), sent before the filtered request. A token without the category
+        /// scope cannot list them: then the names are not checked (a verbose message says so).
+        /// </summary>
+        protected void CheckCategoriesExist(IotStudioConnection connection, string space, IReadOnlyCollection<string> names)
+        {
+            if (names == null || names.Count == 0) return;
+            _categoriesChecked ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!_categoriesChecked.Add(space)) return;
+            IReadOnlyList<string> existing;
+            try
+            {
+                existing = Run(ct => connection.Client.Categories.NamesAsync(space, ct));
+            }
+            catch (IotStudioApiException ex) when (ex.StatusCode == 403)
+            {
+                WriteVerbose(string.Format(CultureInfo.CurrentCulture, Strings.VerboseCategoriesUnchecked, space));
+                return;
+            }
+            var problem = ThingFilterCheck.MissingCategories(names, existing, space);
+            if (problem != null) ThrowTerminatingError(problem);
         }
     }
 }

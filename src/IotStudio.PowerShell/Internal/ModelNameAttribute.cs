@@ -4,9 +4,9 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell
 {
     /// <summary>
-    /// Turns what reaches a -Model name parameter into the Model's name: a Model or version from the module gives
-    /// its own name, and a Category, a Thing or their Model reference gives the name of the Model they are bound to,
-    /// so piping them never sends a Thing id or a type name as a Model name.
+    /// Turns what reaches a -Model parameter (a string on every cmdlet) into the Model's name: a Model or version from the
+    /// module gives its own name, a Category, a Thing or their Model reference gives the name of the Model they are bound
+    /// to, and @{ name = ...; version = ... } its name, so piping them never sends a Thing id or a type name as a Model name.
     /// </summary>
     internal sealed class ModelNameAttribute : ArgumentTransformationAttribute
     {
@@ -20,6 +20,10 @@ namespace IotStudio.PowerShell
                 case ModelDescription d: return d.Name;
                 case Category c: return c.Model?.Name;
                 case Thing t: return t.Model?.Name;
+                case System.Collections.IDictionary _:
+                case PSCustomObject _:
+                    // @{ name = 'm'; version = 2 }, or the model of a Thing read with ConvertFrom-Json.
+                    return ModelArgument.From(inputData)?.Name;
                 default: return inputData;
             }
         }

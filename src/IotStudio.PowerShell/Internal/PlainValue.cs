@@ -47,6 +47,17 @@ namespace IotStudio.PowerShell
             return FromProperties(PSObject.AsPSObject(value), depth);
         }
 
+        /// <summary>
+        /// A value that came as text (a CSV cell): a string is read as JSON text when it is JSON ("3.5", "true", "null",
+        /// "[1,2]", "{""a"":1}", "\"quoted\""), else kept as it is (see <see cref="IotStudio.Json.JsonText"/>); anything else
+        /// is made plain as <see cref="From"/> does.
+        /// </summary>
+        public static object FromText(object value)
+        {
+            var text = value is PSObject p ? p.BaseObject as string : value as string;
+            return text == null ? From(value) : IotStudio.Json.JsonText.Read(text);
+        }
+
         /// <summary>A hashtable or PSCustomObject as an ordered, string-keyed dictionary of plain values.</summary>
         public static OrderedDictionary Map(object value)
         {

@@ -27,6 +27,7 @@ namespace IotStudio.PowerShell
         private readonly SemaphoreSlim _progress = new SemaphoreSlim(0);
         private readonly CancellationToken _stop;
         private readonly bool _stopOnError;
+        private readonly bool _verbose;
         private readonly Action<string> _writeVerbose;
         private readonly Action<Exception, object> _writeFailure;
         private long _lastSeq;
@@ -35,12 +36,14 @@ namespace IotStudio.PowerShell
 
         /// <param name="stop">The command's cancellation: Ctrl+C and a downstream stop.</param>
         /// <param name="stopOnError">-ErrorAction Stop: the first failure ends the command, so nothing after it in input order is sent.</param>
+        /// <param name="verbose">-Verbose wants each request's trace: without it, no observer is made.</param>
         /// <param name="writeVerbose">Writes one verbose line (pipeline thread).</param>
         /// <param name="writeFailure">Writes one item's failure (pipeline thread).</param>
-        public RequestWindow(CancellationToken stop, bool stopOnError, Action<string> writeVerbose, Action<Exception, object> writeFailure)
+        public RequestWindow(CancellationToken stop, bool stopOnError, bool verbose, Action<string> writeVerbose, Action<Exception, object> writeFailure)
         {
             _stop = stop;
             _stopOnError = stopOnError;
+            _verbose = verbose;
             _writeVerbose = writeVerbose;
             _writeFailure = writeFailure;
         }
@@ -71,12 +74,14 @@ namespace IotStudio.PowerShell
                 }
             }
             entry.Keys = keys;
-            using (RequestObservation.Begin(new IotStudioCmdletBase.VerboseObserver(entry.Post)))
+            var prior = before.ToArray();
+            using (RequestObservation.Begin(_verbose ? new IotStudioCmdletBase.VerboseObserver(entry.Post) : null))
             using (ThrottleScope.Begin(limit))
             {
-                // Task.Run so that the async flow, not this thread, carries the observer and the limit.
-                var prior = before.ToArray();
-                entry.Done = Task.Run(() => entry.RunAsync(prior, work));
+                // As for Run: the work starts on this thread and goes on on the thread pool at its first real wait,
+                // its async flow carrying the observer and the limit; under a synchronization context it starts on the
+                // pool, so that its continuations never need this thread.
+                entry.Done = SynchronizationContext.Current != null ? Task.Run(() => entry.RunAsync(prior, work)) : entry.RunAsync(prior, work);
             }
             // Signalled once the task is complete, so the pipeline thread that wakes up finds it so.
             entry.Done.ContinueWith((_, window) => ((RequestWindow)window).Signal(), this, CancellationToken.None,

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using IotStudio.Api;
+using IotStudio.Models;
 
 namespace IotStudio.PowerShell
 {
@@ -13,12 +14,15 @@ namespace IotStudio.PowerShell
         /// <summary>The Thing's id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Uid")]
+        [PipelineSource(typeof(Thing))]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
         public virtual string ThingId { get; set; }
 
         /// <summary>Use the Category's path (the Thing must be in it).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public virtual string Category { get; set; }
 
         /// <summary>The connection and the Thing's path, or a terminating error when there is no connection or space.</summary>

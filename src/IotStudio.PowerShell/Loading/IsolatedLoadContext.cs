@@ -22,6 +22,7 @@ namespace IotStudio.PowerShell.Loading
 
         private static readonly object Gate = new object();
         private static IsolatedLoadContext s_instance;
+        private static string s_directory;
         private static Dictionary<string, string> s_platformAssemblies;
 
         private readonly string _directory;
@@ -30,11 +31,15 @@ namespace IotStudio.PowerShell.Loading
 
         internal static IsolatedLoadContext Instance => s_instance;
 
+        /// <summary>
+        /// Only registers the resolver: the context itself, and with it Core, RestSharp and System.Text.Json, comes into
+        /// being the first time a cmdlet touches Core (the first connection), never at import.
+        /// </summary>
         public static void Register(string directory)
         {
             lock (Gate)
             {
-                if (s_instance == null) s_instance = new IsolatedLoadContext(directory);
+                if (s_instance == null) s_directory = directory;
             }
             Default.Resolving -= ResolveEngine;
             Default.Resolving += ResolveEngine;
@@ -45,7 +50,13 @@ namespace IotStudio.PowerShell.Loading
         private static Assembly ResolveEngine(AssemblyLoadContext context, AssemblyName name)
         {
             if (!string.Equals(name.Name, EngineAssembly, StringComparison.OrdinalIgnoreCase)) return null;
-            return s_instance?.LoadFromAssemblyName(name);
+            IsolatedLoadContext instance;
+            lock (Gate)
+            {
+                if (s_instance == null && s_directory != null) s_instance = new IsolatedLoadContext(s_directory);
+                instance = s_instance;
+            }
+            return instance?.LoadFromAssemblyName(name);
         }
 
         protected override Assembly Load(AssemblyName name)

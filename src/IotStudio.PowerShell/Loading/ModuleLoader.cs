@@ -15,6 +15,23 @@ namespace IotStudio.PowerShell.Loading
         internal static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(ModuleLoader).Assembly.Location);
         internal static readonly string DependencyDirectory = Path.Combine(ModuleDirectory, "dependencies");
 
+        /// <summary>
+        /// Where Core and RestSharp load from: on .NET 8 or later (PowerShell 7.4+) their net8.0 builds, which use the
+        /// runtime's precompiled System.Text.Json; elsewhere the netstandard2.0 builds with System.Text.Json 10 beside them.
+        /// </summary>
+        internal static string RuntimeDependencyDirectory
+        {
+            get
+            {
+                if (!IsNetFramework && Environment.Version.Major >= 8)
+                {
+                    var modern = Path.Combine(DependencyDirectory, "net8.0");
+                    if (File.Exists(Path.Combine(modern, "IotStudio.Core.dll"))) return modern;
+                }
+                return DependencyDirectory;
+            }
+        }
+
         internal static bool IsNetFramework =>
             RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
 
@@ -34,7 +51,7 @@ namespace IotStudio.PowerShell.Loading
 
         // Never inlined: compiling OnImport must not load AssemblyLoadContext, which .NET Framework does not have.
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void RegisterLoadContext() => IsolatedLoadContext.Register(DependencyDirectory);
+        private static void RegisterLoadContext() => IsolatedLoadContext.Register(RuntimeDependencyDirectory);
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static void UnregisterLoadContext() => IsolatedLoadContext.Unregister();

@@ -26,8 +26,8 @@ namespace Net8Probe
         {
             try
             {
-                if (args.Length != 2) throw new ArgumentException("Usage: Net8Probe <module folder> <emulator url>");
-                Run(Path.GetFullPath(args[0]), new Uri(args[1]));
+                if (args.Length < 2 || args.Length > 3) throw new ArgumentException("Usage: Net8Probe <module folder> <emulator url> [dependencies subfolder]");
+                Run(Path.GetFullPath(args[0]), new Uri(args[1]), args.Length > 2 ? args[2] : "dependencies");
                 return 0;
             }
             catch (Exception ex)
@@ -38,7 +38,7 @@ namespace Net8Probe
             }
         }
 
-        private static void Run(string moduleDir, Uri url)
+        private static void Run(string moduleDir, Uri url, string dependencies)
         {
             Console.WriteLine("framework=" + RuntimeInformation.FrameworkDescription);
 
@@ -48,7 +48,7 @@ namespace Net8Probe
             var isolatedType = module.GetType("IotStudio.PowerShell.Loading.IsolatedLoadContext", throwOnError: true);
             var register = isolatedType.GetMethod("Register", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static, null, new[] { typeof(string) }, null)
                 ?? throw new MissingMethodException(isolatedType.FullName, "Register");
-            register.Invoke(null, new object[] { Path.Combine(moduleDir, "dependencies") });
+            register.Invoke(null, new object[] { Path.Combine(moduleDir, dependencies) });
 
             // 2. IotStudio.Core asked for by name through the default context: only the Resolving handler can find it.
             var core = Assembly.Load(new AssemblyName("IotStudio.Core"));
@@ -119,21 +119,27 @@ namespace Net8Probe
             }
 
             // 3. Where everything came from.
-            var stjIsolated = coreAlc.Assemblies.FirstOrDefault(a => a.GetName().Name == "System.Text.Json")
-                ?? throw new InvalidOperationException("System.Text.Json was not loaded into IotStudio.Core's context.");
+            // The netstandard2.0 build brings System.Text.Json 10 into the module's context; the net8.0 build binds to the
+            // runtime's own copy in the default context.
+            var stjIsolated = coreAlc.Assemblies.FirstOrDefault(a => a.GetName().Name == "System.Text.Json");
+            var stjName = core.GetReferencedAssemblies().First(a => a.Name == "System.Text.Json");
+            var stjUsed = coreAlc.LoadFromAssemblyName(stjName);
             var restSharp = coreAlc.Assemblies.FirstOrDefault(a => a.GetName().Name == "RestSharp")
                 ?? throw new InvalidOperationException("RestSharp was not loaded into IotStudio.Core's context.");
             var stjDefault = AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("System.Text.Json"))
                 .GetType("System.Text.Json.JsonSerializer", throwOnError: true).Assembly;
 
-            Console.WriteLine("stj.isolated=" + stjIsolated.GetName().Version);
-            Console.WriteLine("stj.isolated.path=" + stjIsolated.Location);
+            Console.WriteLine("core.path=" + core.Location);
+            Console.WriteLine("stj.isolated=" + (stjIsolated?.GetName().Version.ToString() ?? "none"));
+            Console.WriteLine("stj.isolated.path=" + stjIsolated?.Location);
+            Console.WriteLine("stj.used=" + stjUsed.GetName().Version);
+            Console.WriteLine("stj.used.alc=" + (AssemblyLoadContext.GetLoadContext(stjUsed) == AssemblyLoadContext.Default ? "default" : AssemblyLoadContext.GetLoadContext(stjUsed).GetType().FullName));
             Console.WriteLine("stj.default=" + stjDefault.GetName().Version);
             Console.WriteLine("stj.default.path=" + stjDefault.Location);
             Console.WriteLine("restsharp.version=" + restSharp.GetName().Version);
             Console.WriteLine("restsharp.alc=" + AssemblyLoadContext.GetLoadContext(restSharp).GetType().FullName);
             Console.WriteLine("core.alc=" + coreAlc.GetType().FullName);
-            Console.WriteLine("stj.isolated.alc=" + AssemblyLoadContext.GetLoadContext(stjIsolated).GetType().FullName);
+            if (stjIsolated != null) Console.WriteLine("stj.isolated.alc=" + AssemblyLoadContext.GetLoadContext(stjIsolated).GetType().FullName);
             Console.WriteLine("restsharp.default.count=" + AssemblyLoadContext.Default.Assemblies.Count(a => a.GetName().Name == "RestSharp"));
             foreach (var a in coreAlc.Assemblies.OrderBy(a => a.GetName().Name, StringComparer.Ordinal))
                 Console.WriteLine("isolated.assembly=" + a.GetName().Name + " " + a.GetName().Version);

@@ -7,7 +7,7 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets a Thing's action requests: all of them or one action's (streamed page by page), or one by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotAction", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotAction", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpUris.Cmdlets + "Get-IotAction.md")]
     [OutputType(typeof(ThingAction))]
     public sealed class GetIotActionCommand : ThingChildCmdlet
     {
@@ -19,6 +19,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ActionNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The id (ULID) of one request of the action named by -Name.</summary>
@@ -60,10 +61,10 @@ namespace IotStudio.PowerShell.Commands
                     });
                     break;
                 case NameSet:
-                    ForItem($"{ThingId}/{Name}", () => StreamPages(cap => connection.Client.Actions.ListByName(thing, Name, PageSize, cap), filter));
+                    ForItem($"{ThingId}/{Name}", () => StreamPages(cap => connection.Client.Actions.ListByName(thing, Name, GivenPageSize, cap), filter));
                     break;
                 default:
-                    ForItem(ThingId, () => StreamPages(cap => connection.Client.Actions.List(thing, PageSize, cap), filter));
+                    ForItem(ThingId, () => StreamPages(cap => connection.Client.Actions.List(thing, GivenPageSize, cap), filter));
                     break;
             }
         }

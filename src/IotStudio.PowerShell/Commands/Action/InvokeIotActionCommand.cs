@@ -5,13 +5,14 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Requests an action of a Thing; pipe the request to Wait-IotAction to wait for its end.</summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "IotAction", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsLifecycle.Invoke, "IotAction", SupportsShouldProcess = true, HelpUri = HelpUris.Cmdlets + "Invoke-IotAction.md")]
     [OutputType(typeof(ThingAction))]
     public sealed class InvokeIotActionCommand : ThingChildCmdlet, IThrottledCmdlet
     {
         /// <summary>The action to request.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ActionNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The action's input: number, string, boolean, array or hashtable; none sends an empty request.</summary>

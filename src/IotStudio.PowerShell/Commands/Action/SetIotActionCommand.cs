@@ -5,13 +5,14 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Reports the progress or end of an action request, as the device or back end that carries it out does.</summary>
-    [Cmdlet(VerbsCommon.Set, "IotAction", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Status)]
+    [Cmdlet(VerbsCommon.Set, "IotAction", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Status, HelpUri = HelpUris.Cmdlets + "Set-IotAction.md")]
     [OutputType(typeof(ThingAction))]
     public sealed class SetIotActionCommand : ThingChildCmdlet, IThrottledCmdlet
     {
         /// <summary>The action's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ActionNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The id (ULID) of the request.</summary>

@@ -6,13 +6,14 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Waits until action requests reach a final status (completed, failed, cancelled) and writes them.</summary>
-    [Cmdlet(VerbsLifecycle.Wait, "IotAction")]
+    [Cmdlet(VerbsLifecycle.Wait, "IotAction", HelpUri = HelpUris.Cmdlets + "Wait-IotAction.md")]
     [OutputType(typeof(ThingAction))]
     public sealed class WaitIotActionCommand : ThingChildCmdlet
     {
         /// <summary>The action's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ActionNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The id (ULID) of the request.</summary>

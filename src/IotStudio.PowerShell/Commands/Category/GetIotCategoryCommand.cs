@@ -6,7 +6,7 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets Categories: all of them (streamed page by page), by name, or by wildcard.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotCategory", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotCategory", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true, HelpUri = HelpUris.Cmdlets + "Get-IotCategory.md")]
     [OutputType(typeof(Category))]
     public sealed class GetIotCategoryCommand : IotStudioSpaceCmdlet
     {
@@ -15,6 +15,7 @@ namespace IotStudio.PowerShell.Commands
         [Alias("CategoryName")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>Items per request, 1 to 1000 (default 50).</summary>
@@ -35,7 +36,7 @@ namespace IotStudio.PowerShell.Commands
             Predicate<Category> filter = null;
             if (pattern != null) filter = c => pattern.IsMatch(c.Name ?? "");
             ForItem(pattern == null ? space : (object)pattern.ToString(), () =>
-                StreamPages(cap => connection.Client.Categories.List(space, PageSize, cap), filter));
+                StreamPages(cap => connection.Client.Categories.List(space, GivenPageSize, cap), filter));
         }
 
         private void GetOne(string name)

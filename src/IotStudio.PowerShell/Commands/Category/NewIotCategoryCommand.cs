@@ -5,7 +5,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Creates a Category.</summary>
-    [Cmdlet(VerbsCommon.New, "IotCategory", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "IotCategory", SupportsShouldProcess = true, HelpUri = HelpUris.Cmdlets + "New-IotCategory.md")]
     [OutputType(typeof(Category))]
     public sealed class NewIotCategoryCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
@@ -19,9 +19,11 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string Description { get; set; }
 
-        /// <summary>The Model the Category binds to: a name, or the model of a Category from Get-IotCategory.</summary>
+        /// <summary>The Model the Category binds to: its name (a Model, or another Category's model, gives its name; the version is -ModelVersion).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public object Model { get; set; }
+        [ModelName]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
+        public string Model { get; set; }
 
         /// <summary>The Model version.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

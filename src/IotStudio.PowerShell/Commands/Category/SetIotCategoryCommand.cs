@@ -4,7 +4,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Changes a Category's description or model; what you do not give is kept.</summary>
-    [Cmdlet(VerbsCommon.Set, "IotCategory", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject)]
+    [Cmdlet(VerbsCommon.Set, "IotCategory", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject, HelpUri = HelpUris.Cmdlets + "Set-IotCategory.md")]
     [OutputType(typeof(Category))]
     public sealed class SetIotCategoryCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
@@ -12,6 +12,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ByName, ValueFromPipelineByPropertyName = true)]
         [Alias("CategoryName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>A Category from Get-IotCategory, sent back as it is apart from the changes given.</summary>
@@ -25,7 +26,9 @@ namespace IotStudio.PowerShell.Commands
 
         /// <summary>New Model name.</summary>
         [Parameter]
+        [ModelName]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }
 
         /// <summary>New Model version.</summary>

@@ -14,6 +14,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(ParameterSetName = ParameterSets.AccessToken)]
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+        [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
         [ValidateNotNull]
         public Uri ApiUrl { get; set; } = new Uri(IotStudioClientOptions.DefaultApiUrl);
 
@@ -21,7 +22,9 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(ParameterSetName = ParameterSets.AccessToken)]
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+        [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.SpaceCompleter))]
         public string Space { get; set; }
 
         /// <summary>A static bearer token.</summary>
@@ -48,21 +51,26 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Scopes to ask for, such as category thing; default: what the client is granted.</summary>
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+        [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
+        [ArgumentCompleter(typeof(Completion.ScopeCompleter))]
         public string[] Scope { get; set; }
 
         /// <summary>Token endpoint; default {ApiUrl}/oauth2/token.</summary>
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+        [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
         public Uri TokenUrl { get; set; }
 
         /// <summary>Revoke endpoint; default {ApiUrl}/oauth2/revoke.</summary>
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+        [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
         public Uri RevokeUrl { get; set; }
 
         /// <summary>Refresh the token this many seconds before it expires (default 10).</summary>
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+        [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
         [ValidateRange(0, 86400)]
         public int TokenRefreshSeconds { get; set; } = 10;
 
@@ -70,6 +78,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(ParameterSetName = ParameterSets.AccessToken)]
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+        [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 100;
 
@@ -77,6 +86,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(ParameterSetName = ParameterSets.AccessToken)]
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+        [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
         [ValidateRange(0, 20)]
         public int MaximumRetryCount { get; set; } = 4;
 
@@ -84,6 +94,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(ParameterSetName = ParameterSets.AccessToken)]
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+        [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
         [ValidateRange(0.0, 600.0)]
         public double RetryIntervalSec { get; set; } = 0.5;
 
@@ -98,17 +109,25 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(ParameterSetName = ParameterSets.AccessToken)]
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+        [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
         /// <summary>Send credentials over plain http to a host other than this machine (like Invoke-RestMethod's switch).</summary>
         [Parameter(ParameterSetName = ParameterSets.AccessToken)]
         [Parameter(ParameterSetName = ParameterSets.ClientCredential)]
         [Parameter(ParameterSetName = ParameterSets.ClientSecret)]
+        [Parameter(ParameterSetName = ParameterSets.EnvironmentVariable)]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        /// <summary>Read the API URL, space, credentials and scopes from the IOTSTUDIO_* environment variables (a parameter given wins).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.EnvironmentVariable)]
+        public SwitchParameter EnvironmentVariable { get; set; }
 
         /// <summary>Builds the connection; for client credentials the first token is fetched now, so bad credentials fail here.</summary>
         protected IotStudioConnection Open()
         {
+            Loading.DisplayData.EnsureLoaded(this);
+            if (ParameterSetName == ParameterSets.EnvironmentVariable) EnvironmentConnection.Apply(this);
             CheckUrl(ApiUrl, nameof(ApiUrl));
             if (TokenUrl != null) CheckUrl(TokenUrl, nameof(TokenUrl));
             if (RevokeUrl != null) CheckUrl(RevokeUrl, nameof(RevokeUrl));
@@ -129,6 +148,7 @@ namespace IotStudio.PowerShell.Commands
                 var opened = client;
                 Run(ct => opened.ConnectAsync(ct));
                 var connection = new IotStudioConnection(client, Space);
+                ConnectionStore.Register(connection);
                 WriteVerbose(string.Format(CultureInfo.CurrentCulture, Strings.Connected, connection.ApiUrl,
                     credentials is ClientCredentials cc ? "client " + cc.ClientId : "a static access token"));
                 return connection;
@@ -148,6 +168,7 @@ namespace IotStudio.PowerShell.Commands
             {
                 case ParameterSets.AccessToken: return new AccessTokenCredentials(AccessToken);
                 case ParameterSets.ClientCredential: return ClientCreds(ClientCredential.UserName, ClientCredential.Password);
+                case ParameterSets.EnvironmentVariable when ClientId == null: return new AccessTokenCredentials(AccessToken);
                 default: return ClientCreds(ClientId, ClientSecret);
             }
         }
@@ -159,9 +180,27 @@ namespace IotStudio.PowerShell.Commands
             if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
                 problem = string.Format(CultureInfo.CurrentCulture, Strings.UrlNotHttp, parameter, IotStudioClientOptions.DefaultApiUrl, url);
             else if (url.Scheme == Uri.UriSchemeHttp && !url.IsLoopback && !AllowUnencryptedAuthentication)
-                problem = string.Format(CultureInfo.CurrentCulture, Strings.UrlUnencrypted, parameter, url);
+                problem = string.Format(CultureInfo.CurrentCulture, Strings.UrlUnencrypted, parameter, url, CredentialGiven());
             if (problem != null)
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem, parameter), "InvalidApiUrl", ErrorCategory.InvalidArgument, url));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem, parameter), "InvalidApiUrl", ErrorCategory.InvalidArgument, url)
+                {
+                    ErrorDetails = new ErrorDetails(problem) { RecommendedAction = Strings.ActionUrlUnencrypted },
+                });
+        }
+
+        // The credential this call was given, as the plain-http refusal names it (never its secret).
+        private string CredentialGiven()
+        {
+            switch (ParameterSetName)
+            {
+                case ParameterSets.AccessToken: return Strings.CredentialAccessToken;
+                case ParameterSets.ClientCredential: return string.Format(CultureInfo.CurrentCulture, Strings.CredentialClientCredential, ClientCredential?.UserName);
+                case ParameterSets.EnvironmentVariable when ClientId == null:
+                    return string.Format(CultureInfo.CurrentCulture, Strings.CredentialEnvironmentToken, EnvironmentConnection.AccessToken);
+                case ParameterSets.EnvironmentVariable:
+                    return string.Format(CultureInfo.CurrentCulture, Strings.CredentialEnvironmentSecret, EnvironmentConnection.ClientSecret, ClientId);
+                default: return string.Format(CultureInfo.CurrentCulture, Strings.CredentialClientSecret, ClientId);
+            }
         }
 
         private ClientCredentials ClientCreds(string id, SecureString secret) =>

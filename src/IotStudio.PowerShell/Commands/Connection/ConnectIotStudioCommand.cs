@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Connects to IoT Studio and makes the connection this runspace's default.</summary>
-    [Cmdlet(VerbsCommunications.Connect, "IotStudio", DefaultParameterSetName = ParameterSets.ClientCredential)]
+    [Cmdlet(VerbsCommunications.Connect, "IotStudio", DefaultParameterSetName = ParameterSets.ClientCredential, HelpUri = HelpUris.Cmdlets + "Connect-IotStudio.md")]
     [OutputType(typeof(IotStudioConnection))]
     public sealed class ConnectIotStudioCommand : ConnectCommandBase
     {

@@ -3,12 +3,13 @@ using System.Management.Automation;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Revokes the token and closes a connection (default: the runspace's).</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "IotStudio", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommunications.Disconnect, "IotStudio", SupportsShouldProcess = true, HelpUri = HelpUris.Cmdlets + "Disconnect-IotStudio.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectIotStudioCommand : IotStudioCmdlet
     {
         /// <summary>The connection to close; default: the runspace's.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true)]
+        [LiveConnection]
         [ValidateNotNull]
         public IotStudioConnection InputObject { get; set; }
 

@@ -7,7 +7,7 @@ namespace IotStudio.PowerShell.Commands
     /// Gets the connection's current access token (fetched or refreshed first when needed) as a SecureString, with its
     /// expiry, scopes and API URL, for calling the API with another tool.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "IotStudioAccessToken")]
+    [Cmdlet(VerbsCommon.Get, "IotStudioAccessToken", HelpUri = HelpUris.Cmdlets + "Get-IotStudioAccessToken.md")]
     [OutputType(typeof(AccessToken))]
     public sealed class GetIotStudioAccessTokenCommand : IotStudioCmdlet
     {

@@ -7,7 +7,7 @@ namespace IotStudio.PowerShell.Commands
     /// Runs a script block with a connection as the runspace default, then disconnects (revoking the token) even
     /// when the script block fails: PowerShell's counterpart of the Python client's <c>with</c> block.
     /// </summary>
-    [Cmdlet(VerbsOther.Use, "IotStudioConnection", DefaultParameterSetName = ParameterSets.ClientCredential)]
+    [Cmdlet(VerbsOther.Use, "IotStudioConnection", DefaultParameterSetName = ParameterSets.ClientCredential, HelpUri = HelpUris.Cmdlets + "Use-IotStudioConnection.md")]
     [OutputType(typeof(PSObject))]
     public sealed class UseIotStudioConnectionCommand : ConnectCommandBase
     {
@@ -24,6 +24,7 @@ param($__iotBlock, $__iotConnection, $__iotCmdlet)
 
         /// <summary>An open connection to use and then close.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ParameterSets.InputObject)]
+        [LiveConnection]
         [ValidateNotNull]
         public IotStudioConnection InputObject { get; set; }
 

@@ -5,7 +5,7 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets a Thing's events: all of them or one event's (streamed page by page), or one by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotEvent", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotEvent", DefaultParameterSetName = ListSet, SupportsPaging = true, HelpUri = HelpUris.Cmdlets + "Get-IotEvent.md")]
     [OutputType(typeof(ThingEvent))]
     public sealed class GetIotEventCommand : ThingChildCmdlet
     {
@@ -17,6 +17,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = NameSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EventNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The id (ULID) of one occurrence of the event named by -Name.</summary>
@@ -50,10 +51,10 @@ namespace IotStudio.PowerShell.Commands
                     });
                     break;
                 case NameSet:
-                    ForItem($"{ThingId}/{Name}", () => StreamPages(cap => connection.Client.Events.ListByName(thing, Name, PageSize, cap)));
+                    ForItem($"{ThingId}/{Name}", () => StreamPages(cap => connection.Client.Events.ListByName(thing, Name, GivenPageSize, cap)));
                     break;
                 default:
-                    ForItem(ThingId, () => StreamPages(cap => connection.Client.Events.List(thing, PageSize, cap)));
+                    ForItem(ThingId, () => StreamPages(cap => connection.Client.Events.List(thing, GivenPageSize, cap)));
                     break;
             }
         }

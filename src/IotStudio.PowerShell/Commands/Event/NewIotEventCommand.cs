@@ -5,13 +5,14 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Records an event of a Thing, with its data.</summary>
-    [Cmdlet(VerbsCommon.New, "IotEvent", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "IotEvent", SupportsShouldProcess = true, HelpUri = HelpUris.Cmdlets + "New-IotEvent.md")]
     [OutputType(typeof(ThingEvent))]
     public sealed class NewIotEventCommand : ThingChildCmdlet, IThrottledCmdlet
     {
         /// <summary>The event's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EventNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The event's data: number, string, boolean, array or hashtable; none records the event without data.</summary>

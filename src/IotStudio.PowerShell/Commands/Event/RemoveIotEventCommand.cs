@@ -3,13 +3,18 @@ using System.Management.Automation;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Deletes events of a Thing.</summary>
-    [Cmdlet(VerbsCommon.Remove, "IotEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "IotEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUris.Cmdlets + "Remove-IotEvent.md")]
     [OutputType(typeof(void))]
-    public sealed class RemoveIotEventCommand : ThingChildCmdlet, IThrottledCmdlet
+    public sealed class RemoveIotEventCommand : ThingChildCmdlet, ISupportsForce, IThrottledCmdlet
     {
+        /// <summary>Do not ask for confirmation; -WhatIf still only shows what would happen.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The event's name.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.EventNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The id (ULID) of the occurrence.</summary>

@@ -6,7 +6,7 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets Models: all of them (streamed page by page, in name order), by name, or by wildcard.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotModel", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotModel", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true, HelpUri = HelpUris.Cmdlets + "Get-IotModel.md")]
     [OutputType(typeof(ThingModel))]
     public sealed class GetIotModelCommand : IotStudioSpaceCmdlet
     {
@@ -15,6 +15,7 @@ namespace IotStudio.PowerShell.Commands
         [Alias("ModelName")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>Items per request, 1 to 1000 (default 50).</summary>
@@ -35,7 +36,7 @@ namespace IotStudio.PowerShell.Commands
             Predicate<ThingModel> filter = null;
             if (pattern != null) filter = m => pattern.IsMatch(m.Name ?? "");
             ForItem(pattern == null ? space : (object)pattern.ToString(), () =>
-                StreamPages(cap => connection.Client.Models.List(space, PageSize, cap), filter));
+                StreamPages(cap => connection.Client.Models.List(space, GivenPageSize, cap), filter));
         }
 
         private void GetOne(string name)

@@ -6,7 +6,7 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets the versions of a Model: all of them (streamed page by page, oldest first), or some by number.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotModelVersion", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotModelVersion", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true, HelpUri = HelpUris.Cmdlets + "Get-IotModelVersion.md")]
     [OutputType(typeof(ThingModelVersion))]
     public sealed class GetIotModelVersionCommand : IotStudioSpaceCmdlet
     {
@@ -14,7 +14,9 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ModelName")]
         [ModelName]
+        [PipelineSource(typeof(ThingModel), typeof(ModelDescription), typeof(Category), typeof(Thing))]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }
 
         /// <summary>Version numbers to read, one request each.</summary>
@@ -34,7 +36,7 @@ namespace IotStudio.PowerShell.Commands
             var (connection, space) = Target();
             if (ParameterSetName == ParameterSets.List)
             {
-                ForItem(Model, () => StreamPages(cap => connection.Client.Models.ListVersions(space, Model, PageSize, cap)));
+                ForItem(Model, () => StreamPages(cap => connection.Client.Models.ListVersions(space, Model, GivenPageSize, cap)));
                 return;
             }
             foreach (var version in Version)

@@ -5,7 +5,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Creates a Model; binds by property name, so Models from another space (or CSV rows) can be copied.</summary>
-    [Cmdlet(VerbsCommon.New, "IotModel", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "IotModel", SupportsShouldProcess = true, HelpUri = HelpUris.Cmdlets + "New-IotModel.md")]
     [OutputType(typeof(ThingModel))]
     public sealed class NewIotModelCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {

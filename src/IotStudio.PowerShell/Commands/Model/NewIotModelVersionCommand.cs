@@ -10,7 +10,7 @@ namespace IotStudio.PowerShell.Commands
     /// Freezes a definition (title, description and Thing Description template) as the next version of a Model;
     /// the service numbers it. A piped version is frozen again, with the changes given, as the newest one.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "IotModelVersion", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "IotModelVersion", SupportsShouldProcess = true, HelpUri = HelpUris.Cmdlets + "New-IotModelVersion.md")]
     [OutputType(typeof(ThingModelVersion))]
     public sealed class NewIotModelVersionCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
@@ -18,7 +18,9 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ModelName")]
         [ModelName]
+        [PipelineSource(typeof(ThingModel), typeof(ModelDescription))]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }
 
         /// <summary>A version from Get-IotModelVersion to start from; the other parameters change its fields.</summary>

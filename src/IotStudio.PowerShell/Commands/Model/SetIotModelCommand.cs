@@ -4,7 +4,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Changes a Model's description; what you do not give is kept.</summary>
-    [Cmdlet(VerbsCommon.Set, "IotModel", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject)]
+    [Cmdlet(VerbsCommon.Set, "IotModel", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject, HelpUri = HelpUris.Cmdlets + "Set-IotModel.md")]
     [OutputType(typeof(ThingModel))]
     public sealed class SetIotModelCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
@@ -12,6 +12,7 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ByName, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>A Model from Get-IotModel, sent back as it is apart from the changes given.</summary>

@@ -6,13 +6,14 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets a Thing's property values, one object per property.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotProperty")]
+    [Cmdlet(VerbsCommon.Get, "IotProperty", HelpUri = HelpUris.Cmdlets + "Get-IotProperty.md")]
     [OutputType(typeof(PropertyValue), typeof(OrderedDictionary))]
     public sealed class GetIotPropertyCommand : ThingChildCmdlet
     {
         /// <summary>Only these properties (one request each); default: all in one request.</summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.PropertyNameCompleter))]
         public string[] Name { get; set; }
 
         /// <summary>Write one ordered dictionary (name → value) per Thing instead of one object per property.</summary>

@@ -14,7 +14,7 @@ using IotStudio.Models;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Sets property values of a Thing: one with -Name/-Value, or several at once with -Values.</summary>
-    [Cmdlet(VerbsCommon.Set, "IotProperty", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Single)]
+    [Cmdlet(VerbsCommon.Set, "IotProperty", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Single, HelpUri = HelpUris.Cmdlets + "Set-IotProperty.md")]
     [OutputType(typeof(PropertyValue))]
     public sealed class SetIotPropertyCommand : ThingChildCmdlet, IThrottledCmdlet
     {
@@ -26,6 +26,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>The property to set.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParameterSets.Single, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.PropertyNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>Its new value: number, string, boolean, $null, array or hashtable.</summary>
@@ -48,10 +49,19 @@ namespace IotStudio.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Send a -Value that comes from the pipeline as text (a CSV cell) as a string, instead of reading "3.5", "true", "null" or JSON text as that value.</summary>
+        [Parameter]
+        public SwitchParameter AsString { get; set; }
+
         /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; }
+
+        private bool _valueOnCommandLine;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing() => _valueOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Value));
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -66,7 +76,7 @@ namespace IotStudio.PowerShell.Commands
             PropertyItem item;
             try
             {
-                item = map ? new PropertyItem(target, null, PlainValue.Map(Values)) : new PropertyItem(target, Name, new OrderedDictionary { { Name, PlainValue.From(Value) } });
+                item = map ? new PropertyItem(target, null, PlainValue.Map(Values)) : new PropertyItem(target, Name, new OrderedDictionary { { Name, SingleValue() } });
             }
             catch (Exception ex) when (IsItemFailure(ex))
             {
@@ -101,6 +111,14 @@ namespace IotStudio.PowerShell.Commands
         {
             _batch?.Close();
             _batch = null;
+        }
+
+        // A value from the pipeline is text when it comes from Import-Csv and the like: read it as JSON text (see
+        // PlainValue.FromText). A value given on the command line, or from the module's own objects, is already typed.
+        private object SingleValue()
+        {
+            var fromText = !_valueOnCommandLine && !AsString && PipelineInput.ModuleType(PipelineInput.Current(this)) == null;
+            return fromText ? PlainValue.FromText(Value) : PlainValue.From(Value);
         }
 
         private void Emit(PropertyValues stored)

@@ -12,11 +12,15 @@ namespace IotStudio.PowerShell.Commands
     /// what every result names and writes how many it changed.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "IotQuery", DefaultParameterSetName = ParameterSets.Query, SupportsPaging = true,
-        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpUris.Cmdlets + "Invoke-IotQuery.md")]
     [OutputType(typeof(PSObject), ParameterSetName = new[] { ParameterSets.Query })]
     [OutputType(typeof(QueryThenResult), ParameterSetName = new[] { ParameterSets.Then })]
-    public sealed class InvokeIotQueryCommand : IotStudioSpaceCmdlet
+    public sealed class InvokeIotQueryCommand : IotStudioSpaceCmdlet, ISupportsForce
     {
+        /// <summary>Do not ask for confirmation; -WhatIf still only shows what would happen.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The AQL query (read-only), such as FOR t IN things FILTER t.status.temperature > @min RETURN t.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]

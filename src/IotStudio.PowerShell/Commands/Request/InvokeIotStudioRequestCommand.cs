@@ -14,7 +14,7 @@ namespace IotStudio.PowerShell.Commands
     /// for operations that have no cmdlet yet. JSON answers come out as PowerShell objects; -Paginate streams a
     /// list's items page by page; -Raw writes the status, headers and body text.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "IotStudioRequest", SupportsShouldProcess = true, SupportsPaging = true, DefaultParameterSetName = ValueSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "IotStudioRequest", SupportsShouldProcess = true, SupportsPaging = true, DefaultParameterSetName = ValueSet, HelpUri = HelpUris.Cmdlets + "Invoke-IotStudioRequest.md")]
     [OutputType(typeof(PSObject), typeof(OrderedDictionary), typeof(string), ParameterSetName = new[] { ValueSet, PaginateSet })]
     [OutputType(typeof(RawResponse), ParameterSetName = new[] { RawSet })]
     public sealed class InvokeIotStudioRequestCommand : IotStudioCmdlet
@@ -97,8 +97,7 @@ namespace IotStudio.PowerShell.Commands
             switch (ParameterSetName)
             {
                 case PaginateSet:
-                    int? pageSize = MyInvocation.BoundParameters.ContainsKey(nameof(PageSize)) ? PageSize : (int?)null;
-                    ForItem(target, () => StreamPages(cap => raw.Paginate(request, ToOutput, pageSize, cap)));
+                    ForItem(target, () => StreamPages(cap => raw.Paginate(request, ToOutput, GivenPageSize, cap)));
                     break;
                 case RawSet:
                     ForItem(target, () => WriteObject(Run(ct => raw.SendAsync(request, ct)).Raw));

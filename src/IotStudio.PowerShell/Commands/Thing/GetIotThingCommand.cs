@@ -12,21 +12,23 @@ using IotStudio.Paging;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Gets Things: a filtered list streamed page by page, or Things by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "IotThing", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "IotThing", DefaultParameterSetName = ParameterSets.List, SupportsPaging = true, HelpUri = HelpUris.Cmdlets + "Get-IotThing.md")]
     [OutputType(typeof(Thing))]
     public sealed class GetIotThingCommand : IotStudioSpaceCmdlet
     {
         
         /// <summary>Thing ids (ULIDs). One id is one GET; several given at once are one list request per 100.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Uid", "ThingId")]
+        [Alias("Id", "Uid")]
         [ValidateNotNullOrEmpty]
-        public string[] Id { get; set; }
+        [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
+        public string[] ThingId { get; set; }
 
         /// <summary>Use the Category's own path: list its Things, or read a Thing only if it is in it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("CategoryName")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string Category { get; set; }
 
         /// <summary>A Category from Get-IotCategory: list its Things (in its space).</summary>
@@ -40,6 +42,8 @@ namespace IotStudio.PowerShell.Commands
 
         /// <summary>Only Things with this title.</summary>
         [Parameter(ParameterSetName = ParameterSets.List)]
+        [Alias("Name")]
+        [ArgumentCompleter(typeof(Completion.ThingTitleCompleter))]
         public string Title { get; set; }
 
         /// <summary>Only Things of this @type.</summary>
@@ -48,6 +52,8 @@ namespace IotStudio.PowerShell.Commands
 
         /// <summary>Only Things of this Model.</summary>
         [Parameter(ParameterSetName = ParameterSets.List)]
+        [ModelName]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
         public string Model { get; set; }
 
         /// <summary>Only Things of this Model version.</summary>
@@ -57,11 +63,13 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Only Things in any of these Categories (category[]).</summary>
         [Parameter(ParameterSetName = ParameterSets.List)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string[] InCategory { get; set; }
 
         /// <summary>Sort fields, such as title or -created (+ ascending, - descending).</summary>
         [Parameter(ParameterSetName = ParameterSets.List)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.SortFieldCompleter))]
         public string[] Sort { get; set; }
 
         /// <summary>Property conditions, all of which must hold: @{ temperature = 'gt:20'; mode = 'eco' }.</summary>
@@ -88,6 +96,8 @@ namespace IotStudio.PowerShell.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            var problem = ThingFilterCheck.SortProblem(Sort) ?? ThingFilterCheck.OperatorProblem(PlainValue.Map(PropertyFilter));
+            if (problem != null) ThrowTerminatingError(problem);
             if (NotInCategory && !MyInvocation.BoundParameters.ContainsKey(nameof(Category)) && !MyInvocation.ExpectingInput)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Strings.NotInCategoryNeedsCategory),
                     "NotInCategoryNeedsCategory", ErrorCategory.InvalidArgument, null));
@@ -129,7 +139,8 @@ namespace IotStudio.PowerShell.Commands
                 LinkHref = LinkHref,
                 Extra = PlainValue.Map(Query),
             };
-            ForItem(category ?? space, () => StreamPages(cap => connection.Client.Things.List(space, query, PageSize, cap)));
+            CheckCategoriesExist(connection, space, InCategory);
+            ForItem(category ?? space, () => StreamPages(cap => connection.Client.Things.List(space, query, GivenPageSize, cap)));
         }
 
         // -Skip and -First over Things read by id count across the whole pipeline, and stop requests once -First is met.
@@ -148,16 +159,16 @@ namespace IotStudio.PowerShell.Commands
         {
             var (connection, space) = Target();
             if (ByIdDone) return;
-            if (Id.Length == 1)
+            if (ThingId.Length == 1)
             {
-                var id = Id[0];
+                var id = ThingId[0];
                 ForItem(id, () => WriteById(Run(ct => connection.Client.Things.GetAsync(new ThingPath(space, id, Category), ct))));
                 return;
             }
             // Many ids at once: one list request per batch, then one precise error for each id that did not come back.
-            foreach (var bad in Id.Where(i => !Validate.IsUlid(i)))
-                WriteItemError(new ArgumentException(string.Format(CultureInfo.CurrentCulture, Strings.InvalidThingId, bad)), bad);
-            foreach (var chunk in ThingQuery.IdBatches(Id))
+            foreach (var bad in ThingId.Where(i => !Validate.IsUlid(i)))
+                WriteItemError(Validate.About(new ArgumentException(string.Format(CultureInfo.CurrentCulture, Strings.InvalidThingId, bad), nameof(ThingId)), "Thing", bad), bad);
+            foreach (var chunk in ThingQuery.IdBatches(ThingId))
             {
                 if (ByIdDone) break;
                 var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

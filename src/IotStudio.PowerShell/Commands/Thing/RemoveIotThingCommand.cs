@@ -7,19 +7,25 @@ using IotStudio.Api;
 namespace IotStudio.PowerShell.Commands
 {
     /// <summary>Deletes Things by id, or every Thing matching a filter (which must not be empty).</summary>
-    [Cmdlet(VerbsCommon.Remove, "IotThing", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.ById)]
+    [Cmdlet(VerbsCommon.Remove, "IotThing", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.ById, HelpUri = HelpUris.Cmdlets + "Remove-IotThing.md")]
     [OutputType(typeof(string))]
-    public sealed class RemoveIotThingCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
+    public sealed class RemoveIotThingCommand : IotStudioSpaceCmdlet, ISupportsForce, IThrottledCmdlet
     {
+        /// <summary>Do not ask for confirmation; -WhatIf still only shows what would happen.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The Things' ids.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Uid", "ThingId")]
+        [Alias("Id", "Uid")]
         [ValidateNotNullOrEmpty]
-        public string[] Id { get; set; }
+        [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
+        public string[] ThingId { get; set; }
 
         /// <summary>Use the Category's path (the Thing must be in it).</summary>
         [Parameter(ParameterSetName = ParameterSets.ById)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string Category { get; set; }
 
         /// <summary>Filter: Things of this @type.</summary>
@@ -30,6 +36,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Filter: Things in any of these Categories.</summary>
         [Parameter(ParameterSetName = ParameterSets.ByFilter)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string[] InCategory { get; set; }
 
         /// <summary>Filter: property conditions, as for Get-IotThing.</summary>
@@ -48,6 +55,8 @@ namespace IotStudio.PowerShell.Commands
         protected override void BeginProcessing()
         {
             if (ParameterSetName != ParameterSets.ByFilter) return;
+            var problem = ThingFilterCheck.OperatorProblem(PlainValue.Map(PropertyFilter));
+            if (problem != null) ThrowTerminatingError(problem);
             var unsupported = Filter().UnsupportedDeleteKeys();
             if (unsupported.Count > 0)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
@@ -79,6 +88,7 @@ namespace IotStudio.PowerShell.Commands
                 var filter = Filter();
                 var text = filter.Describe();
                 if (!ShouldProcess($"{text} in space {space}", Strings.ShouldRemoveThings)) return;
+                CheckCategoriesExist(connection, space, InCategory);
                 ForItem(text, () =>
                 {
                     var deleted = Run(ct => connection.Client.Things.DeleteWhereAsync(space, filter, ct));
@@ -87,7 +97,7 @@ namespace IotStudio.PowerShell.Commands
                 });
                 return;
             }
-            foreach (var id in Id)
+            foreach (var id in ThingId)
             {
                 if (!ShouldProcess($"{id} in space {space}", Strings.ShouldRemoveThing)) continue;
                 var path = new ThingPath(space, id, Category);

@@ -8,15 +8,16 @@ namespace IotStudio.PowerShell.Commands
     /// Changes a Thing through a full PUT. By id, the Thing is read first and only the fields given change;
     /// with -InputObject, the object (as changed in the pipeline) is sent back whole. Unknown fields are kept.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject)]
+    [Cmdlet(VerbsCommon.Set, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.InputObject, HelpUri = HelpUris.Cmdlets + "Set-IotThing.md")]
     [OutputType(typeof(Thing))]
     public sealed class SetIotThingCommand : ThingFieldsCmdlet, IThrottledCmdlet
     {
         /// <summary>The Thing's id.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ById, ValueFromPipelineByPropertyName = true)]
-        [Alias("Uid", "ThingId")]
+        [Alias("Id", "Uid")]
         [ValidateNotNullOrEmpty]
-        public string Id { get; set; }
+        [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
+        public string ThingId { get; set; }
 
         /// <summary>A Thing from Get-IotThing, possibly changed.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ParameterSets.InputObject, ValueFromPipeline = true)]
@@ -26,6 +27,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Use the Category's path (the Thing must be in it).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string Category { get; set; }
 
         /// <summary>Write the updated Thing.</summary>
@@ -42,7 +44,7 @@ namespace IotStudio.PowerShell.Commands
         {
             var (connection, space) = Target();
             if (InputObject?.Space != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Space))) space = InputObject.Space;
-            var id = InputObject?.Uid ?? Id;
+            var id = InputObject?.Uid ?? ThingId;
             if (!ShouldProcess($"{id} in space {space}", Strings.ShouldUpdateThing)) return;
             ForItem(id, () =>
             {

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using IotStudio.Api;
 
@@ -9,15 +10,17 @@ namespace IotStudio.PowerShell.Commands
     {
         /// <summary>Title.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Name")]
         public string Title { get; set; }
 
         /// <summary>Description.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string Description { get; set; }
 
-        /// <summary>WoT @type values.</summary>
+        /// <summary>WoT @type values ("a, b" is two).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("@type")]
+        [ListText]
         public string[] Type { get; set; }
 
         /// <summary>WoT @context.</summary>
@@ -25,9 +28,11 @@ namespace IotStudio.PowerShell.Commands
         [Alias("@context")]
         public object Context { get; set; }
 
-        /// <summary>The Model the Thing follows: a name, or a model object from another Thing.</summary>
+        /// <summary>The Model the Thing follows: its name (a Model, or another Thing's model, gives its name; the version is -ModelVersion).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public object Model { get; set; }
+        [ModelName]
+        [ArgumentCompleter(typeof(Completion.ModelNameCompleter))]
+        public string Model { get; set; }
 
         /// <summary>The Model version.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -60,7 +65,11 @@ namespace IotStudio.PowerShell.Commands
         [Parameter]
         public Hashtable AdditionalProperties { get; set; }
 
-        private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+        /// <summary>Parameters filled from an empty cell of a piped row (Import-Csv): they count as not given.</summary>
+        protected ISet<string> BlankCells { get; } = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>True when the parameter was given (an empty CSV cell is not).</summary>
+        protected bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name) && !BlankCells.Contains(name);
 
         /// <summary>The bound fields as Core's <see cref="ThingFields"/>: only what was given is written.</summary>
         protected ThingFields BoundFields()

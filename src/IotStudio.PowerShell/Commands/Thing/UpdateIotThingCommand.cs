@@ -14,7 +14,7 @@ namespace IotStudio.PowerShell.Commands
     /// -Remove, combined into one patch. One Thing is one PATCH; several Things piped in go out as bulk PATCH requests of
     /// up to 100 Things each, and each Thing that fails is its own error.
     /// </summary>
-    [Cmdlet(VerbsData.Update, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = RemoveSet)]
+    [Cmdlet(VerbsData.Update, "IotThing", SupportsShouldProcess = true, DefaultParameterSetName = RemoveSet, HelpUri = HelpUris.Cmdlets + "Update-IotThing.md")]
     [OutputType(typeof(Thing))]
     public sealed class UpdateIotThingCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
     {
@@ -35,9 +35,10 @@ namespace IotStudio.PowerShell.Commands
 
         /// <summary>The Things' ids; a piped Thing binds its Uid.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Uid", "ThingId")]
+        [Alias("Id", "Uid")]
         [ValidateNotNullOrEmpty]
-        public string[] Id { get; set; }
+        [ArgumentCompleter(typeof(Completion.ThingIdCompleter))]
+        public string[] ThingId { get; set; }
 
         /// <summary>JSON Patch operations, each @{ op = 'replace'; path = '/description'; value = 'x' } (from for move and copy).</summary>
         [Parameter(Position = 1, ParameterSetName = ChangeSet)]
@@ -63,6 +64,7 @@ namespace IotStudio.PowerShell.Commands
         /// <summary>Use the Category's path (every Thing must be in it).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public string Category { get; set; }
 
         /// <summary>Write the patched Things.</summary>
@@ -121,11 +123,11 @@ namespace IotStudio.PowerShell.Commands
         {
             var (connection, space) = Target();
             _connection = connection;
-            foreach (var id in Id)
+            foreach (var id in ThingId)
             {
                 if (!Validate.IsUlid(id))
                 {
-                    WriteItemError(new ArgumentException(string.Format(CultureInfo.CurrentCulture, Strings.InvalidThingId, id)), id);
+                    WriteItemError(Validate.About(new ArgumentException(string.Format(CultureInfo.CurrentCulture, Strings.InvalidThingId, id), nameof(ThingId)), "Thing", id), id);
                     continue;
                 }
                 if (!ShouldProcess($"{id} in space {space}", string.Format(CultureInfo.CurrentCulture, Strings.ShouldPatchThing, _summary))) continue;
