@@ -209,7 +209,7 @@ Describe 'Model cmdlets' {
         It 'creates one Model per CSV row' {
             $rows = @([pscustomobject]@{ Name = 'Thermo'; Description = 'T' }, [pscustomobject]@{ Name = 'Boiler'; Description = 'B' })
             ($rows | New-IotModel).Name | Should -Be 'Thermo', 'Boiler'
-            (Get-ApiLog | ForEach-Object { (Get-Body $_).description }) | Should -Be 'T', 'B'
+            @(Get-ApiLog | ForEach-Object { (Get-Body $_).description } | Sort-Object) | Should -Be 'B', 'T'
         }
     }
 
@@ -277,7 +277,8 @@ Describe 'Model cmdlets' {
             Remove-IotModel -Name 'A', 'Nope', 'C' -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
             $log = Get-ApiLog
             $log.method | Should -Be 'DELETE', 'DELETE', 'DELETE'
-            $log.path | Should -Be '/spaces/test/models/A', '/spaces/test/models/Nope', '/spaces/test/models/C'
+            # Requests overlap (-ThrottleLimit), so they may arrive in any order.
+            @($log.path | Sort-Object) | Should -Be '/spaces/test/models/A', '/spaces/test/models/C', '/spaces/test/models/Nope'
             $ev | Should -HaveCount 1
             $ev[0].FullyQualifiedErrorId | Should -Be "ModelNotFound,$Cmd.RemoveIotModelCommand"
             $ev[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'

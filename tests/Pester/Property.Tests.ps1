@@ -226,7 +226,7 @@ Describe 'Property cmdlets' {
             Get-IotThing -Category Sensors | Set-IotProperty -Name setpoint -Value 21
             $puts = @(Get-ApiLog | Where-Object method -eq 'PUT')
             $puts | Should -HaveCount 3
-            $puts.path | Should -Be @($inSensors | ForEach-Object { "/spaces/test/things/$_/properties/setpoint" })
+            @($puts.path | Sort-Object) | Should -Be @($inSensors | Sort-Object | ForEach-Object { "/spaces/test/things/$_/properties/setpoint" })
             foreach ($p in $puts) {
                 $body = $p.body | ConvertFrom-Json -AsHashtable
                 @($body.Keys) | Should -Be 'setpoint'

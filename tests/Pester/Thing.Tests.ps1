@@ -265,7 +265,8 @@ Describe 'Thing cmdlets' {
             $log | Should -HaveCount 3
             $log.method | Should -Be 'POST', 'POST', 'POST'
             $log.path | Should -Be '/spaces/test/things', '/spaces/test/things', '/spaces/test/things'
-            $bodies = $log | ForEach-Object { $_.body | ConvertFrom-Json -AsHashtable }
+            # Requests overlap (-ThrottleLimit), so they may arrive in any order: compare them in title order.
+            $bodies = $log | ForEach-Object { $_.body | ConvertFrom-Json -AsHashtable } | Sort-Object { $_.title }
             $bodies.title | Should -Be 'Pump 1', 'Pump 2', 'Valve'
             $bodies.description | Should -Be 'First pump', 'Second pump', 'A valve'
             $bodies | ForEach-Object { , $_.categories } | ForEach-Object { $_.Count | Should -Be 1 }
