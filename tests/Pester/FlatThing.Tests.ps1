@@ -95,14 +95,16 @@ Describe 'ConvertTo-IotFlatThing and Import-Csv | New-IotThing' {
         # What went to the service: typed JSON values, and no field for an empty cell.
         $posts = @(Get-ApiLog | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/spaces/copy/things' })
         $posts | Should -HaveCount 3
-        $first = $posts[0].body | ConvertFrom-Json -AsHashtable
+        # Requests overlap (-ThrottleLimit), so they may arrive in any order: each body is found by its title.
+        $bodies = @($posts | ForEach-Object { $_.body | ConvertFrom-Json -AsHashtable })
+        $first = $bodies | Where-Object { $_.title -eq $Originals[0].Title }
         $first.status.temperature | Should -Be 21.5
         $first.status.on | Should -BeTrue
         $first.status.code | Should -BeOfType [string]
         $first.status.ContainsKey('nothing') | Should -BeTrue
         $first.status.nothing | Should -BeNullOrEmpty
         $first.model.name | Should -Be 'Boiler'
-        $bare = $posts[2].body | ConvertFrom-Json -AsHashtable
+        $bare = $bodies | Where-Object { $_.title -eq $Originals[2].Title }
         $bare.ContainsKey('description') | Should -BeFalse
         $bare.ContainsKey('model') | Should -BeFalse
         $bare.ContainsKey('status') | Should -BeFalse
