@@ -337,6 +337,36 @@ Describe 'Pipelined writes' {
     }
 }
 
+Describe 'Properties history uploads' {
+    BeforeEach {
+        Reset-Emulator
+        $null = Connect-TestEmulator
+        $null = Add-EmulatorThing -Count 2
+        $script:Ids = @((Get-IotThing).Uid)
+        Clear-EmulatorLog
+    }
+    AfterEach { Clear-EmulatorFault }
+
+    It 'sends 100 entries per request; the uploads of one Thing one after the other, of two Things side by side' {
+        Set-EmulatorFault @{ latencyMs = 100 }
+        $start = [DateTimeOffset]'2024-01-01T00:00:00Z'
+        $rows = foreach ($i in 0..249) {
+            foreach ($id in $Ids) { [pscustomobject]@{ ThingId = $id; Timestamp = $start.AddMinutes($i); Name = 'temperature'; Value = $i } }
+        }
+        $rows | Add-IotPropertyHistory -ThrottleLimit 8
+        $log = @(Get-ApiLog)
+        $log | Should -HaveCount 6
+        foreach ($id in $Ids) {
+            $mine = @($log | Where-Object path -Like "/spaces/test/things/$id/*")
+            $mine | ForEach-Object { @($_.body | ConvertFrom-Json).Count } | Should -Be 100, 100, 50
+            Test-Overlap $mine[0] $mine[1] | Should -BeFalse
+            Test-Overlap $mine[1] $mine[2] | Should -BeFalse
+            @(Get-IotPropertyHistory $id -Name temperature -PageSize 1000) | Should -HaveCount 250
+        }
+        Get-PeakInFlight $log | Should -Be 2
+    }
+}
+
 Describe 'Several values of one Thing in one request' {
     BeforeEach {
         Reset-Emulator

@@ -1,8 +1,8 @@
 namespace IotStudio.PowerShell
 {
     /// <summary>
-    /// A cmdlet that sends one request per pipeline item and overlaps them through <see cref="IotStudioCmdletBase.Send{T}(object, string, System.Func{System.Threading.CancellationToken, System.Threading.Tasks.Task{T}}, System.Action{T})"/>:
-    /// its -ThrottleLimit says how many may be in flight at once.
+    /// A cmdlet that sends one request per pipeline item through IotStudioCmdletBase.Send, overlapping them: its
+    /// -ThrottleLimit says how many may be in flight at once.
     /// </summary>
     internal interface IThrottledCmdlet
     {

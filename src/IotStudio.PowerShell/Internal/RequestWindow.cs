@@ -10,7 +10,8 @@ namespace IotStudio.PowerShell
 {
     /// <summary>
     /// The requests of one write command in flight, in input order. Each pipeline item becomes an entry whose work
-    /// runs on the thread pool; the pipeline thread writes each entry's verbose text, output and error in input order,
+    /// runs asynchronously (on the thread pool from its first wait on); the pipeline thread writes each entry's verbose
+    /// text, output and error in input order,
     /// as soon as every entry before it is written, and waits for the oldest when the window is full. Entries with a
     /// key in common (the same Thing, Category, property...) run one after the other, in input order. Everything but
     /// the work itself (the queue, the writing, the cancelling) happens on the pipeline thread.
