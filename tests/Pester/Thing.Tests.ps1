@@ -622,6 +622,18 @@ Describe 'Progress of long lists' {
         $null = Add-EmulatorThing -Count 55
     }
 
+    It 'shows progress for a long pipelined write, not for a short one, and completes it' {
+        $short = Invoke-WithProgress { Get-IotThing -First 20 | Set-IotProperty -Name mark -Value 1 }
+        $short.Progress | Should -BeNullOrEmpty
+        $long = Invoke-WithProgress { Get-IotThing | Set-IotProperty -Name mark -Value 2 -ThrottleLimit 1 }
+        $long.Errors | Should -BeNullOrEmpty
+        $processing = @($long.Progress | Where-Object RecordType -EQ 'Processing')
+        $processing.Count | Should -BeGreaterThan 0
+        $processing[0].Activity | Should -Be 'Set-IotProperty'
+        $processing[0].StatusDescription | Should -Match '^Sent \d+ items'
+        $long.Progress[-1].RecordType | Should -Be 'Completed'
+    }
+
     It 'shows no bar for a list of two pages' {
         $r = Invoke-WithProgress { Get-IotThing -PageSize 30 }
         $r.Output.Count | Should -Be 55

@@ -23,6 +23,10 @@ namespace IotStudio.PowerShell
         private string _noun;
         private IotStudioConnection _connection;
         private RequestWindow _window;
+        private ProgressReporter _writeProgress;
+
+        /// <summary>Items a write command handles before it shows a bar: a short pipeline shows none.</summary>
+        internal const int WriteQuietItems = 50;
 
         /// <summary>An explicit connection, if the cmdlet takes one.</summary>
         protected virtual IotStudioConnection ExplicitConnection => null;
@@ -188,13 +192,17 @@ namespace IotStudio.PowerShell
         protected void Send<T>(object target, IEnumerable<string> keys, Func<CancellationToken, Task<T>> send, Action<T> write)
         {
             var limit = ThrottleLimitInEffect;
+            // Write-side progress: items done (written or failed) and their rate, once a pipeline runs past a few dozen.
+            _writeProgress ??= new ProgressReporter(this, "Sent", quietUpdates: WriteQuietItems, minInterval: TimeSpan.FromMilliseconds(250));
             if (limit <= 1 && (_window == null || _window.Count == 0))
             {
                 ForItem(target, () => write(Run(send)));
+                _writeProgress.Add(1);
                 return;
             }
             if (_window == null) _window = new RequestWindow(_cancel.Token, ErrorActionIsStop(), VerboseWanted, WriteVerbose, WriteFailure);
             _window.Add(limit, target, keys, send, result => ForItem(target, () => write(result)));
+            _writeProgress.Add(1);
         }
 
         /// <summary>Sends one item's request(s) that answer nothing; see <see cref="Send{T}(object, string, Func{CancellationToken, Task{T}}, Action{T})"/>.</summary>
@@ -202,7 +210,11 @@ namespace IotStudio.PowerShell
             Send<bool>(target, key, async ct => { await send(ct).ConfigureAwait(false); return true; }, _ => write?.Invoke());
 
         /// <summary>Writes everything still in flight, in input order, waiting for it.</summary>
-        protected void DrainRequests() => _window?.Drain();
+        protected void DrainRequests()
+        {
+            try { _window?.Drain(); }
+            finally { _writeProgress?.Complete(); }
+        }
 
         /// <inheritdoc />
         protected override void EndProcessing() => DrainRequests();
@@ -386,6 +398,7 @@ namespace IotStudio.PowerShell
         public void Dispose()
         {
             _window?.Dispose();
+            _writeProgress?.Complete();
             _cancel.Dispose();
             GC.SuppressFinalize(this);
         }
