@@ -69,14 +69,17 @@ public sealed class ApiContract
         readText ??= ReadEmbedded;
         var registry = new SchemaRegistry();
         var operations = new Dictionary<string, ContractOperation>(StringComparer.Ordinal);
+        // Each document is read once; the readme document's references into the main one resolve against this.
+        var documents = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var name in new[] { MainDocument, ReadmeDocument })
         {
             var doc = (JsonObject)ToJson(LoadYaml(readText(name)));
             OpenApi30ToJsonSchema(doc);
             ApplyLiveServiceSchemas(name, doc);
+            documents[name] = doc;
             var uri = new Uri(BaseUri, name);
             registry.Register(new JsonElementBaseDocument(JsonSerializer.SerializeToElement(doc), uri));
-            foreach (var op in ReadOperations(name, doc))
+            foreach (var op in ReadOperations(name, documents))
             {
                 if (!operations.TryAdd(op.OperationId, op))
                 {
@@ -184,8 +187,9 @@ public sealed class ApiContract
 
     private static string Short(Uri location) => location == null ? "" : Uri.UnescapeDataString(location.ToString().Replace(BaseUri.ToString(), ""));
 
-    private static IEnumerable<ContractOperation> ReadOperations(string document, JsonObject doc)
+    private static IEnumerable<ContractOperation> ReadOperations(string document, IReadOnlyDictionary<string, JsonObject> documents)
     {
+        var doc = documents[document];
         if (doc["paths"] is not JsonObject paths)
         {
             yield break;
@@ -211,7 +215,7 @@ public sealed class ApiContract
                         {
                             continue;
                         }
-                        var (resolvedDoc, resolvedPointer, resolved) = Resolve(document, doc, response,
+                        var (resolvedDoc, resolvedPointer, resolved) = Resolve(document, documents, response,
                             $"/paths/{Escape(path)}/{method}/responses/{code}");
                         string schemaPointer = null;
                         if (resolved?["content"] is JsonObject content && content["application/json"] is JsonObject json && json["schema"] != null)
@@ -228,22 +232,15 @@ public sealed class ApiContract
 
     // A response given as $ref to #/components/responses/X, in this document only (the readme document refers to the
     // main one's responses as 'anythingdb.openapi.yaml#/components/responses/X').
-    private static (string Document, string Pointer, JsonObject Node) Resolve(string document, JsonObject doc, JsonNode response, string pointer)
+    private static (string Document, string Pointer, JsonObject Node) Resolve(string document, IReadOnlyDictionary<string, JsonObject> documents, JsonNode response, string pointer)
     {
         if (response is JsonObject o && o["$ref"]?.GetValue<string>() is { } reference)
         {
             var hash = reference.IndexOf('#');
             var target = hash > 0 ? reference[..hash] : document;
             var local = reference[(hash + 1)..];
-            var root = target == document ? doc : null;
-            if (root == null)
-            {
-                // Only the main document is referred to from outside itself.
-                var main = (JsonObject)ToJson(LoadYaml(ReadEmbedded(MainDocument)));
-                OpenApi30ToJsonSchema(main);
-                root = main;
-            }
-            JsonNode node = root;
+            JsonNode node = documents.TryGetValue(target, out var root) ? root
+                : throw new InvalidOperationException($"'{reference}' refers to a document that is not part of the API description");
             foreach (var part in local.Split('/', StringSplitOptions.RemoveEmptyEntries))
             {
                 node = node?[part.Replace("~1", "/").Replace("~0", "~")];
