@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Management.Automation;
 using IotStudio.Models;
 
@@ -7,7 +6,7 @@ namespace IotStudio.PowerShell.Commands
     /// <summary>Creates a Category.</summary>
     [Cmdlet(VerbsCommon.New, "IotCategory", SupportsShouldProcess = true, HelpUri = HelpUris.Cmdlets + "New-IotCategory.md")]
     [OutputType(typeof(Category))]
-    public sealed class NewIotCategoryCommand : IotStudioSpaceCmdlet, IThrottledCmdlet
+    public sealed class NewIotCategoryCommand : NewNamedResourceCmdlet
     {
         /// <summary>The new Category's name: 1 to 26 letters, digits, '_', ':' or '-'.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -29,27 +28,16 @@ namespace IotStudio.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public long? ModelVersion { get; set; }
 
-        /// <summary>Other body fields, sent as given.</summary>
-        [Parameter]
-        public Hashtable AdditionalProperties { get; set; }
-
-        /// <summary>How many requests may be in flight at once (1 to 64; 1 sends one after another); default: the connection's -ThrottleLimit.</summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; }
-
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var (connection, space) = Target();
-            if (!ShouldProcess($"{Name} in space {space}", Strings.ShouldCreateCategory)) return;
-            ForItem(Name, () =>
+            Create<Category>(Name, Strings.ShouldCreateCategory, (client, space) =>
             {
                 var model = ModelArgument.From(Model);
                 if (model != null && ModelVersion.HasValue) model.Version = ModelVersion;
                 var (name, description, extra) = (Name, Description, PlainValue.Map(AdditionalProperties));
-                var categories = connection.Client.Categories;
-                Send(name, space + "/" + name, ct => categories.CreateAsync(space, name, description, model, extra, ct), WriteObject);
+                var categories = client.Categories;
+                return ct => categories.CreateAsync(space, name, description, model, extra, ct);
             });
         }
     }
