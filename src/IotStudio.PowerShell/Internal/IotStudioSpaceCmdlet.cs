@@ -58,5 +58,22 @@ namespace IotStudio.PowerShell
             var problem = ThingFilterCheck.MissingCategories(names, existing, space);
             if (problem != null) ThrowTerminatingError(problem);
         }
+
+        /// <summary>
+        /// Sends one item's update (a Set- cmdlet's PUT) in the piped object's space unless -Space is given, once
+        /// ShouldProcess allows it ("id in space S", <paramref name="action"/>); writes the updated item with -PassThru.
+        /// <paramref name="update"/> gets the client and the space, reads the parameters on the pipeline thread (an
+        /// argument error there fails this item only) and returns the request to send.
+        /// </summary>
+        protected void SendUpdate<T>(string id, string pipedSpace, string action, bool passThru, Func<IotStudioClient, string, Func<CancellationToken, Task<T>>> update)
+        {
+            var (connection, space) = Target();
+            if (pipedSpace != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Space))) space = pipedSpace;
+            if (!ShouldProcess($"{id} in space {space}", action)) return;
+            ForItem(id, () => Send(id, space + "/" + id, update(connection.Client, space), updated =>
+            {
+                if (passThru) WriteObject(updated);
+            }));
+        }
     }
 }

@@ -51,18 +51,15 @@ namespace IotStudio.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var (connection, space) = Target();
-            if (InputObject?.Space != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Space))) space = InputObject.Space;
             var name = InputObject?.Name ?? Name;
-            if (!ShouldProcess($"{name} in space {space}", Strings.ShouldUpdateCategory)) return;
-            ForItem(name, () =>
+            SendUpdate<Category>(name, InputObject?.Space, Strings.ShouldUpdateCategory, PassThru, (client, space) =>
             {
                 var input = InputObject;
                 var givenExtra = input == null ? null : PlainValue.Map(input.AdditionalProperties);
                 var (descriptionGiven, givenDescription, modelName, modelVersion, clear) =
                     (MyInvocation.BoundParameters.ContainsKey(nameof(Description)), Description, Model, ModelVersion, ClearModel.IsPresent);
-                var categories = connection.Client.Categories;
-                Send(name, space + "/" + name, async ct =>
+                var categories = client.Categories;
+                return async ct =>
                 {
                     // PUT replaces the description and model: start from the current state so nothing not given is lost.
                     var current = input ?? await categories.GetAsync(space, name, ct).ConfigureAwait(false);
@@ -72,10 +69,7 @@ namespace IotStudio.PowerShell.Commands
                     else if (modelVersion.HasValue && model != null) model = new ModelDescription { Name = model.Name, Version = modelVersion };
                     var extra = input != null ? givenExtra : PlainValue.Map(current.AdditionalProperties);
                     return await categories.UpdateAsync(space, name, description, clear ? null : model, clear, extra, ct).ConfigureAwait(false);
-                }, updated =>
-                {
-                    if (PassThru) WriteObject(updated);
-                });
+                };
             });
         }
     }

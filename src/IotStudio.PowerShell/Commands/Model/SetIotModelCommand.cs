@@ -36,27 +36,21 @@ namespace IotStudio.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var (connection, space) = Target();
-            if (InputObject?.Space != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Space))) space = InputObject.Space;
             var name = InputObject?.Name ?? Name;
-            if (!ShouldProcess($"{name} in space {space}", Strings.ShouldUpdateModel)) return;
-            ForItem(name, () =>
+            SendUpdate<ThingModel>(name, InputObject?.Space, Strings.ShouldUpdateModel, PassThru, (client, space) =>
             {
                 var input = InputObject;
                 var givenExtra = input == null ? null : PlainValue.Map(input.AdditionalProperties);
                 var (descriptionGiven, givenDescription) = (MyInvocation.BoundParameters.ContainsKey(nameof(Description)), Description);
-                var models = connection.Client.Models;
-                Send(name, space + "/" + name, async ct =>
+                var models = client.Models;
+                return async ct =>
                 {
                     // PUT replaces the whole Model: start from the current state so nothing not given is lost.
                     var current = input ?? await models.GetAsync(space, name, ct).ConfigureAwait(false);
                     var description = descriptionGiven ? givenDescription : current.Description;
                     var extra = input != null ? givenExtra : PlainValue.Map(current.AdditionalProperties);
                     return await models.UpdateAsync(space, name, description, extra, ct).ConfigureAwait(false);
-                }, updated =>
-                {
-                    if (PassThru) WriteObject(updated);
-                });
+                };
             });
         }
     }

@@ -42,25 +42,19 @@ namespace IotStudio.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var (connection, space) = Target();
-            if (InputObject?.Space != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Space))) space = InputObject.Space;
             var id = InputObject?.Uid ?? ThingId;
-            if (!ShouldProcess($"{id} in space {space}", Strings.ShouldUpdateThing)) return;
-            ForItem(id, () =>
+            SendUpdate<Thing>(id, InputObject?.Space, Strings.ShouldUpdateThing, PassThru, (client, space) =>
             {
                 // Values edited in the pipeline arrive wrapped in PSObjects: make them plain (here, on the pipeline thread) before they go to JSON.
                 var given = InputObject == null ? null : PlainValue.Map(InputObject.ToUpdateBody(includeCategories: true));
                 var fields = BoundFields();
                 var path = new ThingPath(space, id, Category);
-                var things = connection.Client.Things;
-                Send(id, space + "/" + id, async ct =>
+                var things = client.Things;
+                return async ct =>
                 {
                     var document = given ?? PlainValue.Map((await things.GetAsync(path, ct).ConfigureAwait(false)).ToUpdateBody(includeCategories: true));
                     return await things.UpdateAsync(path, document, fields, ct).ConfigureAwait(false);
-                }, updated =>
-                {
-                    if (PassThru) WriteObject(updated);
-                });
+                };
             });
         }
     }
