@@ -19,21 +19,16 @@ public sealed class CategoryEndpoints(EmulatorStore store, EmulatorOptions optio
     {
         var (name, description, model) = ThingDocument.Category(Api.ReadDocument(ctx));
         var space = store.Space(Api.Route(ctx, "space"));
-        byte[] json;
-        lock (space.Sync)
+        return NamedResources.WriteLocked(ctx, space, 201, () =>
         {
-            if (space.Categories.ContainsKey(name))
-            {
-                throw ApiErrors.Conflict($"category '{name}' already exists", ApiErrors.Details("name", name));
-            }
+            NamedResources.RequireNew(space.Categories.ContainsKey(name), "category", name);
             ThingDocument.RequireModel(space, model);
             var now = JsonOut.Now();
             var c = new CategoryRecord { Name = name, Description = description, Model = model, Created = now, Modified = now };
             space.CategoryList.Add(c);
             space.Categories[name] = c;
-            json = c.Json();
-        }
-        return JsonOut.WriteAsync(ctx, 201, json);
+            return c.Json();
+        });
     }
 
     private Task List(HttpContext ctx)
@@ -41,49 +36,32 @@ public sealed class CategoryEndpoints(EmulatorStore store, EmulatorOptions optio
         string spaceName = Api.Route(ctx, "space");
         var req = PageRequest.Parse(ctx, options, PageRequest.HashOf("categories|" + spaceName, []));
         var space = store.Space(spaceName);
-        Page<CategoryRecord> page;
-        List<byte[]> items;
-        lock (space.Sync)
-        {
-            // Listed in name order, as the service does (not in creation order).
-            page = Pager.ByOffset(space.CategoryList.OrderBy(c => c.Name, StringComparer.Ordinal).ToList(), req);
-            items = page.Items.Select(c => c.Json()).ToList();
-        }
-        return JsonOut.WriteAsync(ctx, 200, Pager.ListBody(items, page.Next, page.Previous));
+        // Listed in name order, as the service does (not in creation order).
+        return NamedResources.WritePage(ctx, space,
+            () => Pager.ByOffset(space.CategoryList.OrderBy(c => c.Name, StringComparer.Ordinal).ToList(), req), c => c.Json());
     }
 
     private Task Get(HttpContext ctx)
     {
         var space = store.Space(Api.Route(ctx, "space"));
-        byte[] json;
-        lock (space.Sync)
-        {
-            json = Find(space, Api.Route(ctx, "category")).Json();
-        }
-        return JsonOut.WriteAsync(ctx, 200, json);
+        return NamedResources.WriteLocked(ctx, space, 200, () => Find(space, Api.Route(ctx, "category")).Json());
     }
 
     private Task Put(HttpContext ctx)
     {
         string name = Api.Route(ctx, "category");
         var (bodyName, description, model) = ThingDocument.Category(Api.ReadDocument(ctx));
-        if (bodyName != name)
-        {
-            throw ApiErrors.BadRequest($"a category cannot be renamed: body name '{bodyName}' differs from '{name}'",
-                ApiErrors.Details("name", bodyName));
-        }
+        NamedResources.RequireSameName("category", name, bodyName);
         var space = store.Space(Api.Route(ctx, "space"));
-        byte[] json;
-        lock (space.Sync)
+        return NamedResources.WriteLocked(ctx, space, 200, () =>
         {
             var c = Find(space, name);
             ThingDocument.RequireModel(space, model);
             c.Description = description;
             c.Model = model;
             c.Modified = JsonOut.Now();
-            json = c.Json();
-        }
-        return JsonOut.WriteAsync(ctx, 200, json);
+            return c.Json();
+        });
     }
 
     private Task Delete(HttpContext ctx)

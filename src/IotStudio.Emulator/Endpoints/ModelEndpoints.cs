@@ -24,19 +24,14 @@ public sealed class ModelEndpoints(EmulatorStore store, EmulatorOptions options)
     {
         var (name, description) = ThingDocument.Model(Api.ReadDocument(ctx));
         var space = store.Space(Api.Route(ctx, "space"));
-        byte[] json;
-        lock (space.Sync)
+        return NamedResources.WriteLocked(ctx, space, 201, () =>
         {
-            if (space.Models.ContainsKey(name))
-            {
-                throw ApiErrors.Conflict($"model '{name}' already exists", ApiErrors.Details("name", name));
-            }
+            NamedResources.RequireNew(space.Models.ContainsKey(name), "model", name);
             var now = JsonOut.Now();
             var m = new ModelRecord { Id = Ulid.NewUlid(), Name = name, Description = description, Created = now, Modified = now };
             space.AddModel(m);
-            json = m.Json();
-        }
-        return JsonOut.WriteAsync(ctx, 201, json);
+            return m.Json();
+        });
     }
 
     private Task List(HttpContext ctx)
@@ -44,47 +39,29 @@ public sealed class ModelEndpoints(EmulatorStore store, EmulatorOptions options)
         string spaceName = Api.Route(ctx, "space");
         var req = PageRequest.Parse(ctx, options, PageRequest.HashOf("models|" + spaceName, []));
         var space = store.Space(spaceName);
-        List<byte[]> items;
-        Page<ModelRecord> page;
-        lock (space.Sync)
-        {
-            // By name as the key: a Model created or deleted between pages neither repeats nor hides another.
-            page = Pager.ByKey(space.ModelList, m => m.Name, _ => true, req);
-            items = page.Items.Select(m => m.Json()).ToList();
-        }
-        return JsonOut.WriteAsync(ctx, 200, Pager.ListBody(items, page.Next, page.Previous));
+        // By name as the key: a Model created or deleted between pages neither repeats nor hides another.
+        return NamedResources.WritePage(ctx, space, () => Pager.ByKey(space.ModelList, m => m.Name, _ => true, req), m => m.Json());
     }
 
     private Task Get(HttpContext ctx)
     {
         var space = store.Space(Api.Route(ctx, "space"));
-        byte[] json;
-        lock (space.Sync)
-        {
-            json = Find(space, Api.Route(ctx, "model")).Json();
-        }
-        return JsonOut.WriteAsync(ctx, 200, json);
+        return NamedResources.WriteLocked(ctx, space, 200, () => Find(space, Api.Route(ctx, "model")).Json());
     }
 
     private Task Put(HttpContext ctx)
     {
         string name = Api.Route(ctx, "model");
         var (bodyName, description) = ThingDocument.Model(Api.ReadDocument(ctx));
-        if (bodyName != name)
-        {
-            throw ApiErrors.BadRequest($"a model cannot be renamed: body name '{bodyName}' differs from '{name}'",
-                ApiErrors.Details("name", bodyName));
-        }
+        NamedResources.RequireSameName("model", name, bodyName);
         var space = store.Space(Api.Route(ctx, "space"));
-        byte[] json;
-        lock (space.Sync)
+        return NamedResources.WriteLocked(ctx, space, 200, () =>
         {
             var m = Find(space, name);
             m.Description = description;
             m.Modified = JsonOut.Now();
-            json = m.Json();
-        }
-        return JsonOut.WriteAsync(ctx, 200, json);
+            return m.Json();
+        });
     }
 
     private Task Delete(HttpContext ctx)
@@ -103,12 +80,8 @@ public sealed class ModelEndpoints(EmulatorStore store, EmulatorOptions options)
     {
         var (title, description, template) = ThingDocument.ModelVersion(Api.ReadDocument(ctx));
         var space = store.Space(Api.Route(ctx, "space"));
-        byte[] json;
-        lock (space.Sync)
-        {
-            json = Find(space, Api.Route(ctx, "model")).AddVersion(title, description, template, JsonOut.Now()).Json();
-        }
-        return JsonOut.WriteAsync(ctx, 201, json);
+        return NamedResources.WriteLocked(ctx, space, 201,
+            () => Find(space, Api.Route(ctx, "model")).AddVersion(title, description, template, JsonOut.Now()).Json());
     }
 
     private Task ListVersions(HttpContext ctx)
@@ -117,15 +90,8 @@ public sealed class ModelEndpoints(EmulatorStore store, EmulatorOptions options)
         string name = Api.Route(ctx, "model");
         var req = PageRequest.Parse(ctx, options, PageRequest.HashOf("models|" + spaceName + "|" + name + "|versions", []));
         var space = store.Space(spaceName);
-        List<byte[]> items;
-        Page<ModelVersionRecord> page;
-        lock (space.Sync)
-        {
-            // Versions are only ever appended, so offsets stay valid between pages.
-            page = Pager.ByOffset(Find(space, name).Versions, req);
-            items = page.Items.Select(v => v.Json()).ToList();
-        }
-        return JsonOut.WriteAsync(ctx, 200, Pager.ListBody(items, page.Next, page.Previous));
+        // Versions are only ever appended, so offsets stay valid between pages.
+        return NamedResources.WritePage(ctx, space, () => Pager.ByOffset(Find(space, name).Versions, req), v => v.Json());
     }
 
     private Task GetVersion(HttpContext ctx)
@@ -137,15 +103,9 @@ public sealed class ModelEndpoints(EmulatorStore store, EmulatorOptions options)
             throw ApiErrors.BadRequest($"invalid version number '{raw}': expected a positive integer", ApiErrors.Details("version", raw));
         }
         var space = store.Space(Api.Route(ctx, "space"));
-        byte[] json;
-        lock (space.Sync)
-        {
-            var v = Find(space, name).FindVersion(number)
-                ?? throw ApiErrors.NotFound($"version {number} of model '{name}' not found",
-                    new System.Text.Json.Nodes.JsonObject { ["model"] = name, ["version"] = number });
-            json = v.Json();
-        }
-        return JsonOut.WriteAsync(ctx, 200, json);
+        return NamedResources.WriteLocked(ctx, space, 200, () => (Find(space, name).FindVersion(number)
+            ?? throw ApiErrors.NotFound($"version {number} of model '{name}' not found",
+                new System.Text.Json.Nodes.JsonObject { ["model"] = name, ["version"] = number })).Json());
     }
 
     private static ModelRecord Find(SpaceData space, string name) =>
