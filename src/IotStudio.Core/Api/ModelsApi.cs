@@ -40,7 +40,7 @@ namespace IotStudio.Api
         public Task<ThingModel> CreateAsync(string space, string name, string description, IDictionary extra, CancellationToken ct)
         {
             Validate.Name(name, "Model");
-            var body = ThingModel.ToBody(name, description, extra);
+            var body = NamedResourceBody.Create(name, description, extra);
             return _client.SendAsync(new ApiRequest("POST", Collection(space)).WithJson(body), e => ThingModel.FromJson(e, space), ct);
         }
 
@@ -48,7 +48,7 @@ namespace IotStudio.Api
         [ApiOperation("UpdateModel")]
         public Task<ThingModel> UpdateAsync(string space, string name, string description, IDictionary extra, CancellationToken ct)
         {
-            var body = ThingModel.ToBody(name, description, extra);
+            var body = NamedResourceBody.Create(name, description, extra);
             return _client.SendAsync(new ApiRequest("PUT", Item(space, name)).WithJson(body), e => ThingModel.FromJson(e, space), ct);
         }
 

@@ -45,10 +45,7 @@ namespace IotStudio.Models
         /// <summary>The body for create/update: name, description, model, plus any extra fields given.</summary>
         internal static OrderedDictionary ToBody(string name, string description, ModelDescription model, bool clearModel, IDictionary extra)
         {
-            var body = new OrderedDictionary();
-            if (extra != null) foreach (DictionaryEntry kv in extra) body[Convert.ToString(kv.Key)] = kv.Value;
-            body["name"] = name;
-            if (description != null) body["description"] = description;
+            var body = NamedResourceBody.Create(name, description, extra);
             if (model != null) body["model"] = model;
             else if (clearModel) body["model"] = null;
             return body;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Specialized;
 using System.Text.Json;
 using IotStudio.Json;
@@ -41,16 +40,6 @@ namespace IotStudio.Models
                 }
             }
             return m;
-        }
-
-        /// <summary>The body for create/update: any extra fields given, then name and description.</summary>
-        internal static OrderedDictionary ToBody(string name, string description, IDictionary extra)
-        {
-            var body = new OrderedDictionary();
-            if (extra != null) foreach (DictionaryEntry kv in extra) body[Convert.ToString(kv.Key)] = kv.Value;
-            body["name"] = name;
-            if (description != null) body["description"] = description;
-            return body;
         }
 
         /// <inheritdoc />
