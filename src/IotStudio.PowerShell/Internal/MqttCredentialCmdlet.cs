@@ -83,6 +83,28 @@ namespace IotStudio.PowerShell
             if (owner.IsEmpty) throw new ArgumentException(Strings.MqttNeedsOwner);
         }
 
+        /// <summary>
+        /// Sends one change to the credentials the item names, once ShouldProcess allows it (<see cref="Owner.Describe"/>,
+        /// <paramref name="action"/>): an item that names neither a Thing nor a Category fails before that. <paramref name="change"/>
+        /// reads the parameters on the pipeline thread and returns the request; requests for one owner go one after the other.
+        /// </summary>
+        protected void SendChange<T>(string action, Func<IotStudioClient, Owner, Func<CancellationToken, Task<T>>> change, Action<T> write) =>
+            ForChange(action, (client, owner) => Send(owner.ErrorTarget, owner.Key, change(client, owner), write));
+
+        /// <summary>Sends one change that answers nothing; see <see cref="SendChange{T}"/>.</summary>
+        protected void SendChange(string action, Func<IotStudioClient, Owner, Func<CancellationToken, Task>> change) =>
+            ForChange(action, (client, owner) => Send(owner.ErrorTarget, owner.Key, change(client, owner)));
+
+        private void ForChange(string action, Action<IotStudioClient, Owner> send)
+        {
+            var (connection, owner) = MqttTarget();
+            ForItem(owner.ErrorTarget, () =>
+            {
+                RequireOwner(owner);
+                if (ShouldProcess(owner.Describe(), action)) send(connection.Client, owner);
+            });
+        }
+
         /// <summary>Reads the owner's credentials.</summary>
         protected static Task<MqttCredential> ReadAsync(IotStudioClient client, Owner owner, CancellationToken ct) => owner.ThingId == null
             ? client.MqttCredentials.GetAsync(owner.Space, owner.Category, ct)

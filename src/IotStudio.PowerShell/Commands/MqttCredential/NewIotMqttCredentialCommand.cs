@@ -47,10 +47,8 @@ namespace IotStudio.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var (connection, owner) = MqttTarget();
-            ForItem(owner.ErrorTarget, () =>
+            SendChange<MqttCredential>(Strings.ShouldCreateMqttCredential, (client, owner) =>
             {
-                RequireOwner(owner);
                 var fields = new MqttCredentialFields
                 {
                     Username = Credential?.UserName ?? Username,
@@ -59,10 +57,8 @@ namespace IotStudio.PowerShell.Commands
                     Description = Description,
                     CollectionName = CollectionName,
                 };
-                if (!ShouldProcess(owner.Describe(), Strings.ShouldCreateMqttCredential)) return;
-                var client = connection.Client;
-                Send(owner.ErrorTarget, owner.Key, ct => CreateAsync(client, owner, fields, ct), WriteObject);
-            });
+                return ct => CreateAsync(client, owner, fields, ct);
+            }, created => WriteObject(created));
         }
     }
 }

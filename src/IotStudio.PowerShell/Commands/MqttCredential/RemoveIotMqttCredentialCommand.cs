@@ -17,16 +17,7 @@ namespace IotStudio.PowerShell.Commands
         public int ThrottleLimit { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
-        {
-            var (connection, owner) = MqttTarget();
-            ForItem(owner.ErrorTarget, () =>
-            {
-                RequireOwner(owner);
-                if (!ShouldProcess(owner.Describe(), Strings.ShouldRemoveMqttCredential)) return;
-                var client = connection.Client;
-                Send(owner.ErrorTarget, owner.Key, ct => DeleteAsync(client, owner, ct));
-            });
-        }
+        protected override void ProcessRecord() =>
+            SendChange(Strings.ShouldRemoveMqttCredential, (client, owner) => ct => DeleteAsync(client, owner, ct));
     }
 }

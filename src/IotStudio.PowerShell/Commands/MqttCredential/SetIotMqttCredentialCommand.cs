@@ -54,16 +54,12 @@ namespace IotStudio.PowerShell.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var (connection, owner) = MqttTarget();
-            ForItem(owner.ErrorTarget, () =>
+            SendChange<MqttCredential>(Strings.ShouldUpdateMqttCredential, (client, owner) =>
             {
-                RequireOwner(owner);
-                if (!ShouldProcess(owner.Describe(), Strings.ShouldUpdateMqttCredential)) return;
                 var bound = MyInvocation.BoundParameters;
                 var (username, password, enabled, description, collection) = (Credential?.UserName ?? Username, Credential?.Password ?? Password,
                     bound.ContainsKey(nameof(Enabled)) ? Enabled : (bool?)null, bound.ContainsKey(nameof(Description)) ? Description ?? "" : null, CollectionName);
-                var client = connection.Client;
-                Send(owner.ErrorTarget, owner.Key, async ct =>
+                return async ct =>
                 {
                     // Start from the current state so that nothing not given is lost, whether the service's PUT replaces or
                     // merges. The password is masked when read: it is sent only when a new one is given.
@@ -77,10 +73,10 @@ namespace IotStudio.PowerShell.Commands
                         CollectionName = owner.ThingId == null ? collection ?? current.CollectionName : collection,
                     };
                     return await UpdateAsync(client, owner, fields, ct).ConfigureAwait(false);
-                }, updated =>
-                {
-                    if (PassThru) WriteObject(updated);
-                });
+                };
+            }, updated =>
+            {
+                if (PassThru) WriteObject(updated);
             });
         }
     }
