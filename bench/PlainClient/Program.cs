@@ -14,8 +14,8 @@ namespace PlainClient;
 // then one command per line on standard input, one answer line each, so a benchmark can interleave its passes with
 // the module's (both then see the same machine load):
 //   list <pageSize>                   -> "list <items> <seconds> <requests> <cpu seconds>" (the whole space, cursor by cursor)
-//   update <count> <concurrency>      -> "update <sent> <seconds> <failed>"     (PUT {"setpoint": 21} to the first
-//                                                                                  <count> Things, <concurrency> in flight)
+//   update <count> <concurrency>      -> "update <sent> <seconds> <failed> <cpu seconds>" (PUT {"setpoint": 21} to
+//                                                                                  the first <count> Things, <concurrency> in flight)
 //   quit
 internal static class Program
 {
@@ -54,13 +54,16 @@ internal static class Program
                     var count = int.Parse(words[1]);
                     var concurrency = int.Parse(words[2]);
                     var uids = await client.UidsAsync(count);
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                     var sw = Stopwatch.StartNew();
                     var failed = 0;
                     await Parallel.ForEachAsync(uids, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (uid, _) =>
                     {
                         if (!await client.PutAsync(uid)) Interlocked.Increment(ref failed);
                     });
-                    Console.WriteLine($"update {uids.Count} {sw.Elapsed.TotalSeconds:0.000000} {failed}");
+                    var seconds = sw.Elapsed.TotalSeconds;
+                    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                    Console.WriteLine($"update {uids.Count} {seconds:0.000000} {failed} {cpu.TotalSeconds:0.000000}");
                     break;
                 }
                 case "quit":

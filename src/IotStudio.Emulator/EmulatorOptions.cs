@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace IotStudio.Emulator;
 
-/// <summary>An OAuth2 client the emulator accepts (from <c>--client ID:SECRET[:SCOPES]</c>).</summary>
-public sealed record ClientConfig(string Id, string Secret, IReadOnlyList<string> Scopes);
-
 /// <summary>Command-line options, parsed by hand (no configuration binding, so nothing else can leak in).</summary>
 public sealed class EmulatorOptions
 {

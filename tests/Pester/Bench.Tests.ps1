@@ -30,7 +30,7 @@ Describe 'bench/Bench.ps1' {
         @{ Line = 'Full listing without -PageSize: requests'; Baseline = 'a fixed page of 50' }
         @{ Line = 'Get-IotThing | Select-Object -First 5: requests sent' }
         @{ Line = 'Get-IotThing | Select-Object -First 5: time' }
-        @{ Line = '20 updates, no latency, one at a time vs plain C#'; Baseline = 'plain C#' }
+        @{ Line = '20 updates, no latency, one at a time: client CPU per update vs plain C#'; Baseline = 'plain C#' }
         @{ Line = '20 updates, 5 ms latency, -ThrottleLimit 1 vs plain C# at 1 in flight'; Baseline = 'plain C#' }
         @{ Line = '20 updates, 5 ms latency, -ThrottleLimit 4 vs plain C# at 4 in flight'; Baseline = 'plain C#'; MayBeNa = $true }
         @{ Line = '20 updates, 5 ms latency, -ThrottleLimit 16 vs plain C# at 16 in flight'; Baseline = 'plain C#'; MayBeNa = $true }
@@ -40,6 +40,7 @@ Describe 'bench/Bench.ps1' {
         @{ Line = '40 updates at -ThrottleLimit 16 against a limit of 200 requests/s: requests answered 429'; MayBeNa = $true }
         @{ Line = '40 updates at -ThrottleLimit 16 against a limit of 200 requests/s: throughput vs the limit'; Baseline = 'the limit'; MayBeNa = $true }
         @{ Line = 'Import-Module IotStudio vs bare pwsh'; Baseline = 'pwsh -c exit' }
+        @{ Line = 'Import-Module IotStudio vs a one-cmdlet binary module'; Baseline = 'one-cmdlet module' }
         @{ Line = 'First call (import, connect, Get-IotThing -First 1) vs Invoke-RestMethod'; Baseline = 'Invoke-RestMethod' }
         @{ Line = 'Emulator: seed 1,000 Things from a template' }
         @{ Line = 'Emulator: managed memory per seeded Thing' }

@@ -1,8 +1,6 @@
 using System;
 using System.Buffers;
 using System.IO;
-using System.Net;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -78,90 +76,5 @@ namespace IotStudio.Http
 
         /// <summary>A plain array as a body (nothing to return).</summary>
         public static PooledBody FromArray(byte[] bytes) => new PooledBody(bytes ?? Array.Empty<byte>(), bytes?.Length ?? 0);
-    }
-
-    /// <summary>
-    /// Reads every response body into a <see cref="PooledBody"/> as soon as the headers are in, before RestSharp sees it,
-    /// and hands it on as <see cref="PooledContent"/>; RestSharp's ResponseWriter (see IotStudioClient) then takes the
-    /// buffer itself instead of copying it.
-    /// </summary>
-    internal sealed class PooledBodyHandler : DelegatingHandler
-    {
-        public PooledBodyHandler(HttpMessageHandler inner) : base(inner) { }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var content = response.Content;
-            if (content == null || content is PooledContent) return response;
-            try
-            {
-#if NET
-                var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-                var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-                PooledBody body;
-                using (stream)
-                    body = await PooledBody.ReadAsync(stream, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
-                var pooled = new PooledContent(body);
-                foreach (var header in content.Headers)
-                {
-                    if (string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
-                    pooled.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-                response.Content = pooled;
-                content.Dispose();
-                return response;
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
-        }
-    }
-
-    /// <summary>A body already read into a rented buffer; disposing it returns the buffer unless someone took it.</summary>
-    internal sealed class PooledContent : HttpContent
-    {
-        private PooledBody _body;
-
-        public PooledContent(PooledBody body) { _body = body; }
-
-        /// <summary>Takes the body out of the content: the caller returns it to the pool from now on.</summary>
-        public PooledBody Take() => Interlocked.Exchange(ref _body, null);
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext context)
-        {
-            var body = _body ?? throw new ObjectDisposedException(nameof(PooledContent), "The body was taken.");
-            return stream.WriteAsync(body.Memory.ToArray(), 0, body.Length);
-        }
-
-        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new BodyStream(this));
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = _body?.Length ?? 0;
-            return _body != null;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) Take()?.Release();
-            base.Dispose(disposing);
-        }
-
-        /// <summary>What RestSharp's ResponseWriter receives: it can take the buffer (<see cref="Content"/>) without reading.</summary>
-        internal sealed class BodyStream : MemoryStream
-        {
-            public BodyStream(PooledContent content)
-                : base(content._body?.Buffer ?? Array.Empty<byte>(), 0, content._body?.Buffer == null ? 0 : content._body.Length, writable: false)
-            {
-                Content = content;
-            }
-
-            public PooledContent Content { get; }
-        }
     }
 }

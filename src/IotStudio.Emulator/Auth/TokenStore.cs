@@ -3,28 +3,6 @@ using System.Text;
 
 namespace IotStudio.Emulator.Auth;
 
-public enum TokenState
-{
-    Valid,
-    Unknown,
-    Expired,
-    Revoked,
-}
-
-public sealed class TokenInfo
-{
-    public string ClientId { get; init; }
-
-    public IReadOnlyList<string> Scopes { get; init; }
-
-    public bool IsStatic { get; init; }
-
-    /// <summary>Null for static tokens.</summary>
-    public DateTime? ExpiresAt { get; set; }
-
-    public bool Revoked { get; set; }
-}
-
 /// <summary>OAuth2 clients, static tokens and issued tokens. Thread-safe. Token values are never exposed.</summary>
 public sealed class TokenStore
 {

@@ -1,14 +1,10 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace IotStudio.Emulator.Contract;
-
-/// <summary>One operation of the API description: its method, path and the response schemas by status.</summary>
-public sealed record ContractOperation(string OperationId, string Method, string Path, string Document, IReadOnlyDictionary<int, string> ResponseSchemas);
 
 /// <summary>
 /// The API description (api/anythingdb.openapi.yaml and api/readme-operations.openapi.yaml, embedded in the emulator)

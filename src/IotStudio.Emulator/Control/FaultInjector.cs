@@ -6,18 +6,6 @@ using IotStudio.Emulator.Infrastructure;
 
 namespace IotStudio.Emulator.Control;
 
-public enum FaultKind
-{
-    None,
-    Throttle,
-    Fail,
-    Drop,
-    Html502,
-    RateLimit,
-}
-
-public readonly record struct FaultDecision(FaultKind Kind, int Status, string RetryAfter, int LatencyMs);
-
 /// <summary>Fault injection for API requests (/spaces, /oauth2). The fault is decided (and one-shot
 /// counters consumed) before any handler runs, so a faulted request changes no state.</summary>
 public sealed class FaultInjector

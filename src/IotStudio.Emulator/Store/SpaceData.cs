@@ -1,37 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using IotStudio.Emulator.Infrastructure;
 
 namespace IotStudio.Emulator.Store;
-
-public sealed class CategoryRecord
-{
-    public string Name { get; init; }
-
-    public string Description { get; set; }
-
-    /// <summary>Null or <c>{name, version?}</c>.</summary>
-    public JsonObject Model { get; set; }
-
-    public DateTime Created { get; init; }
-
-    public DateTime Modified { get; set; }
-
-    /// <summary>The Category's own MQTT credentials, or null.</summary>
-    public MqttCredentialRecord Mqtt { get; set; }
-
-    public byte[] Json() => JsonOut.Build(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("name", Name);
-        w.WriteString("description", Description ?? "");
-        w.WritePropertyName("model");
-        JsonOut.WriteNode(w, Model);
-        w.WriteString("created", JsonOut.Timestamp(Created));
-        w.WriteString("modified", JsonOut.Timestamp(Modified));
-        w.WriteEndObject();
-    });
-}
 
 /// <summary>All data of one space. Every access goes through <see cref="Sync"/>.
 /// Things are kept in uid (= insertion, ULIDs being monotonic) order.</summary>
@@ -157,26 +127,4 @@ public sealed class SpaceData
         _sorted[hash] = (Version, items);
         return items;
     }
-}
-
-/// <summary>All spaces (created on first use). Thread-safe.</summary>
-public sealed class EmulatorStore
-{
-    private readonly ConcurrentDictionary<string, SpaceData> _spaces = new(StringComparer.Ordinal);
-
-    /// <summary>Public base URL used in Thing ids; set once at start-up, before requests are served.</summary>
-    public string BaseUrl { get; set; } = "http://127.0.0.1";
-
-    /// <summary>The time query cursors expire by (tests move it forward).</summary>
-    public Func<DateTime> Clock { get; set; } = () => DateTime.UtcNow;
-
-    public SpaceData Space(string name) => _spaces.GetOrAdd(name, n => new SpaceData(n, BaseUrl));
-
-    public void Reset() => _spaces.Clear();
-
-    /// <summary>Adds (or replaces) a whole space, as a state import builds it.</summary>
-    public void Put(SpaceData space) => _spaces[space.Name] = space;
-
-    /// <summary>Every space, in name order (a snapshot of the list; lock each one to read it).</summary>
-    public IReadOnlyList<SpaceData> Spaces() => _spaces.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 }

@@ -92,12 +92,4 @@ namespace IotStudio.PowerShell.Completion
             return string.IsNullOrEmpty(about) ? text : text + ": " + about;
         }
     }
-
-    /// <summary>The kinds of names a Thing offers.</summary>
-    internal static class AffordanceKind
-    {
-        public const string Property = "property";
-        public const string Action = "action";
-        public const string Event = "event";
-    }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -63,18 +62,5 @@ namespace IotStudio.PowerShell
         private static string Join(string[] values) => values == null || values.Length == 0 ? null : string.Join(Separator, values);
 
         private static void Add(PSObject row, string name, object value) => row.Properties.Add(new PSNoteProperty(name, value));
-    }
-
-    /// <summary>
-    /// On a string[] parameter that a CSV column can fill: one string with commas ("a, b", as ConvertTo-IotFlatThing
-    /// writes Type and Categories) is several values, and an empty one is none.
-    /// </summary>
-    internal sealed class ListTextAttribute : ArgumentTransformationAttribute
-    {
-        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
-        {
-            var value = inputData is PSObject p ? p.BaseObject : inputData;
-            return value is string text && (text.Length == 0 || text.IndexOf(',') >= 0) ? FlatThing.Split(text) : inputData;
-        }
     }
 }

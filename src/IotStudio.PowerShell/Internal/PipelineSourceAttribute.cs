@@ -2,13 +2,6 @@ using System;
 
 namespace IotStudio.PowerShell
 {
-    /// <summary>A parameter attribute that names the module's object types the parameter is meant to take from the pipeline.</summary>
-    internal interface IPipelineSource
-    {
-        /// <summary>The module types that may fill the parameter from the pipeline.</summary>
-        Type[] Types { get; }
-    }
-
     /// <summary>
     /// Declares that a parameter takes the module's objects of these types from the pipeline, besides the cmdlet's own
     /// objects: a Thing's Uid fills -ThingId of every cmdlet that works inside a Thing. On a cmdlet class, the cmdlet

@@ -1,0 +1,9 @@
+namespace IotStudio.Emulator.Auth;
+
+public enum TokenState
+{
+    Valid,
+    Unknown,
+    Expired,
+    Revoked,
+}

@@ -1,0 +1,3 @@
+namespace IotStudio.Emulator.Query;
+
+public abstract record AqlOperation;

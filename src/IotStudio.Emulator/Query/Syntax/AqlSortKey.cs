@@ -1,0 +1,3 @@
+namespace IotStudio.Emulator.Query;
+
+public sealed record AqlSortKey(AqlExpr Value, bool Descending);
