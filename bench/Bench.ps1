@@ -14,10 +14,9 @@
     2. Round trips: a full listing without -PageSize (pages grow from 50 to 1000), and Select-Object -First 5.
     3. Writes: -UpdateCount property updates through the pipeline (Set-IotProperty) with -LatencyMs of emulator latency at
        -ThrottleLimit 1, 4 and 16 against the plain client with as many requests in flight, and sequentially without
-       latency: the client process's CPU time per update against the plain client's. -ThrottleLimit lines read 'n/a' until Set-IotProperty has the parameter.
+       latency: the client process's CPU time per update against the plain client's.
     4. Throttling: -RateUpdateCount updates at -ThrottleLimit 16 against the emulator's rate-limit fault of -RateLimit
-       requests per second: items lost or duplicated, share of requests answered 429, throughput against the limit
-       ('n/a' until the parameter and the fault exist).
+       requests per second: items lost or duplicated, share of requests answered 429, throughput against the limit.
     5. Start-up: 'pwsh -NoProfile -c Import-Module IotStudio' against 'pwsh -NoProfile -c exit' and against importing a
        one-cmdlet binary module with a minimal manifest (bench/FloorModule: what PowerShell charges any such module),
        and the first call (import, connect, one Get-IotThing -First 1) against an Invoke-RestMethod script doing the
@@ -25,7 +24,7 @@
        command (pwsh replays the multicore-JIT profile the previous run wrote).
     6. The emulator seeding -SeedCount Things from a template (time, and managed memory per Thing), then the peak working
        set of a pwsh process streaming 1%, 10% and 100% of them (10,000, 100,000 and 1,000,000 by default).
-    Each line shows the value, its baseline, the ratio, the target and PASS, MISS or n/a; the exit code is 1 when a
+    Each line shows the value, its baseline, the ratio, the target and PASS or MISS; the exit code is 1 when a
     target is missed.
 #>
 [CmdletBinding()]
@@ -70,11 +69,7 @@ function Format-Number([double] $v) {
 # when there is a baseline, else on the value.
 function Add-Result {
     param([string] $Name, [double] $Value, [string] $Unit, [double] $Baseline = [double]::NaN, [string] $BaselineName = '',
-        [double] $Target, [ValidateSet('Min', 'Max')] [string] $Kind, [double] $Ratio = [double]::NaN, [string] $NotAvailable)
-    if ($NotAvailable) {
-        $results.Add([pscustomobject]@{ Benchmark = $Name; Value = 'n/a'; Baseline = ''; Ratio = ''; Target = ''; Result = "n/a: $NotAvailable" })
-        return
-    }
+        [double] $Target, [ValidateSet('Min', 'Max')] [string] $Kind, [double] $Ratio = [double]::NaN)
     $hasBaseline = -not [double]::IsNaN($Baseline)
     if ($hasBaseline -and [double]::IsNaN($Ratio)) { $Ratio = if ($Baseline -ne 0) { $Value / $Baseline } else { [double]::NaN } }
     $measured = if ($hasBaseline) { $Ratio } else { $Value }
@@ -180,7 +175,6 @@ function Invoke-RestMethodListing([string] $Url, [string] $Space, [hashtable] $H
     $count
 }
 
-$hasThrottleLimit = (Get-Command Set-IotProperty).Parameters.ContainsKey('ThrottleLimit')
 $plain = $null
 Write-Host "Listing, round trips and writes against an emulator with $('{0:n0}' -f $ThingCount) Things"
 $emulator = Start-TestEmulator -Root $Root -Configuration $Configuration -Lenient
@@ -234,9 +228,7 @@ try {
         # 3. Writes. The Things to update are read once; only the updates are timed.
         $things = @(Get-IotThing -First $UpdateCount -PageSize ([Math]::Min($UpdateCount, 1000)))
         function Measure-Updates([int] $ThrottleLimit) {
-            $extra = @{}
-            if ($hasThrottleLimit) { $extra.ThrottleLimit = $ThrottleLimit }
-            Measure-Seconds { $things | Set-IotProperty -Name setpoint -Value 21 @extra }
+            Measure-Seconds { $things | Set-IotProperty -Name setpoint -Value 21 -ThrottleLimit $ThrottleLimit }
         }
         # Without latency, sequentially: what each update costs the client, in CPU time of the client's own process (this
         # pwsh, and the plain client's process; the emulator runs in a third). Wall time is printed beside it: on one
@@ -261,51 +253,34 @@ try {
         $byLimit = @{}
         foreach ($limit in 1, 4, 16) {
             $name = "$('{0:n0}' -f $UpdateCount) updates, $LatencyMs ms latency, -ThrottleLimit $limit vs plain C# at $limit in flight"
-            if ($limit -gt 1 -and -not $hasThrottleLimit) {
-                Add-Result $name -NotAvailable 'until Set-IotProperty has -ThrottleLimit'
-                continue
-            }
             $m = Measure-Updates $limit
             $p = Invoke-PlainClient $plain "update $UpdateCount $limit"
             $byLimit[$limit] = $m
             Add-Result $name ($UpdateCount / $m) 'updates/s' ($UpdateCount / $p.Seconds) 'plain C#' $(if ($limit -eq 16) { 0.6 } else { 0.8 }) Min
         }
         $name = "$('{0:n0}' -f $UpdateCount) updates, $LatencyMs ms latency: -ThrottleLimit 16 vs -ThrottleLimit 1"
-        if ($byLimit.ContainsKey(16)) { Add-Result $name ($UpdateCount / $byLimit[16]) 'updates/s' ($UpdateCount / $byLimit[1]) '-ThrottleLimit 1' 5 Min }
-        else { Add-Result $name -NotAvailable 'until Set-IotProperty has -ThrottleLimit' }
+        Add-Result $name ($UpdateCount / $byLimit[16]) 'updates/s' ($UpdateCount / $byLimit[1]) '-ThrottleLimit 1' 5 Min
         Clear-EmulatorFault
     }
 
     if ($Section -contains 'Throttling') {
-        # 4. Throttling: the emulator's rate-limit fault, whatever its setting is called (a fault key naming a rate).
-        $rateKey = @((Invoke-Emulator -Path '/_emulator/faults').PSObject.Properties.Name | Where-Object { $_ -match 'rate' }) | Select-Object -First 1
+        # 4. Throttling: the emulator's rate-limit fault (at most -RateLimit requests a second, 429 + Retry-After above).
         $rateName = "$('{0:n0}' -f $RateUpdateCount) updates at -ThrottleLimit 16 against a limit of $RateLimit requests/s"
-        $rateSet = $false
-        if ($hasThrottleLimit -and $rateKey) {
-            foreach ($shape in @($RateLimit, @{ perSecond = $RateLimit }, @{ requestsPerSecond = $RateLimit })) {
-                try { Set-EmulatorFault @{ $rateKey = $shape }; $rateSet = $true; break } catch { }
-            }
-        }
-        if (-not $rateSet) {
-            $why = if (-not $hasThrottleLimit) { 'until Set-IotProperty has -ThrottleLimit' } else { "until the emulator has a rate-limit fault (no settable fault key naming a rate)" }
-            foreach ($what in 'items lost', 'items duplicated', 'requests answered 429', 'throughput vs the limit') { Add-Result "${rateName}: $what" -NotAvailable $why }
-        }
-        else {
-            $null = Add-EmulatorThing -Space rate -Count $RateUpdateCount
-            $rateThings = @(Get-IotThing -Space rate -PageSize 1000)
-            Clear-EmulatorLog
-            $elapsed = Measure-Seconds { $rateThings | Set-IotProperty -Name setpoint -Value 21 -ThrottleLimit 16 -ErrorAction SilentlyContinue }
-            Clear-EmulatorFault
-            $puts = @(Get-EmulatorRequest -Kind Api | Where-Object { $_.method -eq 'PUT' })
-            $ok = @($puts | Where-Object { $_.status -ge 200 -and $_.status -lt 300 } | Group-Object { ($_.path -split '/')[4] })
-            $lost = $RateUpdateCount - $ok.Count
-            $duplicated = @($ok | Where-Object Count -GT 1).Count
-            $throttled = @($puts | Where-Object status -EQ 429).Count
-            Add-Result "${rateName}: items lost" $lost 'items' -Target 0 -Kind Max
-            Add-Result "${rateName}: items duplicated" $duplicated 'items' -Target 0 -Kind Max
-            Add-Result "${rateName}: requests answered 429" (100 * $throttled / [Math]::Max(1, $puts.Count)) '%' -Target 5 -Kind Max
-            Add-Result "${rateName}: throughput vs the limit" ($RateUpdateCount / $elapsed) 'updates/s' $RateLimit 'the limit' 0.75 Min
-        }
+        $null = Add-EmulatorThing -Space rate -Count $RateUpdateCount
+        $rateThings = @(Get-IotThing -Space rate -PageSize 1000)
+        Set-EmulatorFault @{ rateLimit = $RateLimit }
+        Clear-EmulatorLog
+        $elapsed = Measure-Seconds { $rateThings | Set-IotProperty -Name setpoint -Value 21 -ThrottleLimit 16 -ErrorAction SilentlyContinue }
+        Clear-EmulatorFault
+        $puts = @(Get-EmulatorRequest -Kind Api | Where-Object { $_.method -eq 'PUT' })
+        $ok = @($puts | Where-Object { $_.status -ge 200 -and $_.status -lt 300 } | Group-Object { ($_.path -split '/')[4] })
+        $lost = $RateUpdateCount - $ok.Count
+        $duplicated = @($ok | Where-Object Count -GT 1).Count
+        $throttled = @($puts | Where-Object status -EQ 429).Count
+        Add-Result "${rateName}: items lost" $lost 'items' -Target 0 -Kind Max
+        Add-Result "${rateName}: items duplicated" $duplicated 'items' -Target 0 -Kind Max
+        Add-Result "${rateName}: requests answered 429" (100 * $throttled / [Math]::Max(1, $puts.Count)) '%' -Target 5 -Kind Max
+        Add-Result "${rateName}: throughput vs the limit" ($RateUpdateCount / $elapsed) 'updates/s' $RateLimit 'the limit' 0.75 Min
     }
 
     Disconnect-IotStudio

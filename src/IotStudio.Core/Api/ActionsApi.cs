@@ -17,39 +17,31 @@ namespace IotStudio.Api
         /// <summary>The longest pause between two reads of <see cref="WaitAsync"/>.</summary>
         public static readonly TimeSpan DefaultMaxPollInterval = TimeSpan.FromSeconds(5);
 
-        private readonly IotStudioClient _client;
-        internal ActionsApi(IotStudioClient client) { _client = client; }
-
-        private static string Named(string name) => Validate.AffordanceName(name, "action");
-        private static string ActionId(string id) => Validate.Ulid(id, "action id");
+        private readonly InteractionRequests<ThingAction> _actions;
+        internal ActionsApi(IotStudioClient client) { _actions = new InteractionRequests<ThingAction>(client, "action", ThingAction.FromJson); }
 
         /// <summary>
         /// Requests an action: <c>POST .../actions/{name}</c> with <c>{"name": {"input": input}}</c>, or
         /// <c>{"name": {}}</c> when <paramref name="input"/> is null. The answer is the new request, normally <c>pending</c>.
         /// </summary>
         [ApiOperation("CreateAction", "CreateActionFromCategory")]
-        public Task<ThingAction> CreateAsync(ThingPath thing, string name, object input, CancellationToken ct)
-        {
-            var fields = new OrderedDictionary();
-            if (input != null) fields["input"] = input;
-            var body = new OrderedDictionary { { Named(name), fields } };
-            return _client.SendAsync(new ApiRequest("POST", thing.Path("actions", name)).WithJson(body), e => ThingAction.FromJson(e, thing.Space, thing.ThingId), ct);
-        }
+        public Task<ThingAction> CreateAsync(ThingPath thing, string name, object input, CancellationToken ct) =>
+            _actions.CreateAsync(thing, name, "input", input, ct);
 
         /// <summary>Lists every action request of a Thing lazily, page by page.</summary>
         [ApiOperation("ListActions", "ListActionsFromCategory")]
         public CursorPager<ThingAction> List(ThingPath thing, int? pageSize = null, long? maxItems = null) =>
-            new CursorPager<ThingAction>(_client, new ApiRequest("GET", thing.Path("actions")), e => ThingAction.FromJson(e, thing.Space, thing.ThingId), pageSize, maxItems);
+            _actions.List(thing, pageSize, maxItems);
 
         /// <summary>Lists the requests of one action lazily, page by page.</summary>
         [ApiOperation("ListActionsByName", "ListActionsByNameFromCategory")]
         public CursorPager<ThingAction> ListByName(ThingPath thing, string name, int? pageSize = null, long? maxItems = null) =>
-            new CursorPager<ThingAction>(_client, new ApiRequest("GET", thing.Path("actions", Named(name))), e => ThingAction.FromJson(e, thing.Space, thing.ThingId), pageSize, maxItems);
+            _actions.ListByName(thing, name, pageSize, maxItems);
 
         /// <summary>Reads one action request.</summary>
         [ApiOperation("GetAction", "GetActionFromCategory")]
         public Task<ThingAction> GetAsync(ThingPath thing, string name, string id, CancellationToken ct) =>
-            _client.SendAsync(new ApiRequest("GET", thing.Path("actions", Named(name), ActionId(id))), e => ThingAction.FromJson(e, thing.Space, thing.ThingId), ct);
+            _actions.GetAsync(thing, name, id, ct);
 
         /// <summary>
         /// Reports progress or the end of a request, as a device or back end does: <c>PUT .../actions/{name}/{id}</c> with
@@ -63,14 +55,13 @@ namespace IotStudio.Api
             var fields = new OrderedDictionary();
             if (status != null) fields["status"] = status;
             if (output != null) fields["output"] = output;
-            var body = new OrderedDictionary { { Named(name), fields } };
-            return _client.SendAsync(new ApiRequest("PUT", thing.Path("actions", name, ActionId(id))).WithJson(body), e => ThingAction.FromJson(e, thing.Space, thing.ThingId), ct);
+            return _actions.UpdateAsync(thing, name, id, fields, ct);
         }
 
         /// <summary>Deletes one action request.</summary>
         [ApiOperation("DeleteAction", "DeleteActionCategory")]
         public Task DeleteAsync(ThingPath thing, string name, string id, CancellationToken ct) =>
-            _client.SendAsync(new ApiRequest("DELETE", thing.Path("actions", Named(name), ActionId(id))), ct);
+            _actions.DeleteAsync(thing, name, id, ct);
 
         /// <summary>
         /// Reads an action request until its status is final (<see cref="ThingAction.IsFinal"/>) or <paramref name="timeout"/>
@@ -86,8 +77,8 @@ namespace IotStudio.Api
             var pause = firstInterval ?? DefaultFirstPollInterval;
             var cap = maxInterval ?? DefaultMaxPollInterval;
             if (pause <= TimeSpan.Zero || cap < pause) throw new ArgumentOutOfRangeException(nameof(firstInterval), "The poll intervals must be positive, the first no longer than the longest.");
-            Named(name);
-            ActionId(id);
+            _actions.Named(name);
+            _actions.ItemId(id);
             var clock = Stopwatch.StartNew();
             while (true)
             {

@@ -9,10 +9,8 @@ namespace IotStudio.Emulator.Endpoints;
 /// <c>pending</c> with <c>{"&lt;name&gt;": {"input": ...}}</c> and answered 201; a device or back end reports with
 /// PUT <c>{"&lt;name&gt;": {"status": ..., "output": ...}}</c>. Any action name is accepted, declared in the
 /// Thing's <c>actions</c> or not.</summary>
-public sealed class ActionEndpoints(EmulatorStore store, EmulatorOptions options)
+public sealed class ActionEndpoints(EmulatorStore store, EmulatorOptions options) : InteractionEndpoints<ActionRecord>(store, options)
 {
-    private const string Kind = "action";
-
     public void Map(IEndpointRouteBuilder app)
     {
         foreach (var root in new[] { ThingEndpoints.Plain, ThingEndpoints.Scoped })
@@ -26,50 +24,15 @@ public sealed class ActionEndpoints(EmulatorStore store, EmulatorOptions options
         }
     }
 
-    private Task Create(HttpContext ctx)
-    {
-        string uid = Api.ThingId(ctx);
-        string name = Interaction.Name(ctx, Kind);
-        var fields = Interaction.Body(ctx, name, Kind, "input");
-        var space = store.Space(Api.Route(ctx, "space"));
-        byte[] json;
-        lock (space.Sync)
-        {
-            var t = Api.FindThing(space, uid, Api.Route(ctx, "category"));
-            var action = new ActionRecord(Ulid.NewUlid(), name, Interaction.Field(fields, "input"), JsonOut.Now());
-            t.Activity.Actions.Add(action);
-            json = action.Json(space.ThingIdPrefix, uid);
-        }
-        return JsonOut.WriteAsync(ctx, 201, json);
-    }
+    protected override string Kind => "action";
 
-    private Task List(HttpContext ctx)
-    {
-        string uid = Api.ThingId(ctx);
-        string name = Api.Route(ctx, "name") == null ? null : Interaction.Name(ctx, Kind);
-        var space = store.Space(Api.Route(ctx, "space"));
-        byte[] json;
-        lock (space.Sync)
-        {
-            var t = Api.FindThing(space, uid, Api.Route(ctx, "category"));
-            json = Interaction.Page(ctx, options, t.Activity.Actions, name, a => a.Json(space.ThingIdPrefix, uid));
-        }
-        return JsonOut.WriteAsync(ctx, 200, json);
-    }
+    protected override string CreateField => "input";
 
-    private Task Get(HttpContext ctx)
-    {
-        string uid = Api.ThingId(ctx);
-        string name = Interaction.Name(ctx, Kind);
-        string id = Interaction.ItemId(ctx, Kind);
-        var space = store.Space(Api.Route(ctx, "space"));
-        byte[] json;
-        lock (space.Sync)
-        {
-            json = Find(space, ctx, uid, name, id).Json(space.ThingIdPrefix, uid);
-        }
-        return JsonOut.WriteAsync(ctx, 200, json);
-    }
+    protected override List<ActionRecord> Records(ThingRecord thing) => thing.Activity.Actions;
+
+    protected override ActionRecord NewRecord(string id, string name, JsonNode value, DateTime now) => new(id, name, value, now);
+
+    protected override byte[] Json(ActionRecord record, string thingIdPrefix, string uid) => record.Json(thingIdPrefix, uid);
 
     private Task Update(HttpContext ctx)
     {
@@ -91,7 +54,7 @@ public sealed class ActionEndpoints(EmulatorStore store, EmulatorOptions options
             }
             status = text;
         }
-        var space = store.Space(Api.Route(ctx, "space"));
+        var space = Store.Space(Api.Route(ctx, "space"));
         byte[] json;
         lock (space.Sync)
         {
@@ -107,26 +70,5 @@ public sealed class ActionEndpoints(EmulatorStore store, EmulatorOptions options
             json = action.Json(space.ThingIdPrefix, uid);
         }
         return JsonOut.WriteAsync(ctx, 200, json);
-    }
-
-    private Task Delete(HttpContext ctx)
-    {
-        string uid = Api.ThingId(ctx);
-        string name = Interaction.Name(ctx, Kind);
-        string id = Interaction.ItemId(ctx, Kind);
-        var space = store.Space(Api.Route(ctx, "space"));
-        lock (space.Sync)
-        {
-            var action = Find(space, ctx, uid, name, id);
-            ThingActivity.Remove(space.FindThing(uid).Activity.Actions, action);
-        }
-        return JsonOut.NoContent(ctx);
-    }
-
-    /// <summary>The action, after the Thing (and the scope Category) checks; 404 when any is missing.</summary>
-    private static ActionRecord Find(SpaceData space, HttpContext ctx, string uid, string name, string id)
-    {
-        var t = Api.FindThing(space, uid, Api.Route(ctx, "category"));
-        return ThingActivity.Find(t.Activity.Actions, id, name) ?? throw Interaction.NotFound(Kind, name, id, uid);
     }
 }
