@@ -30,7 +30,7 @@ Describe 'bench/Bench.ps1' {
         @{ Line = 'Full listing without -PageSize: requests'; Baseline = 'a fixed page of 50' }
         @{ Line = 'Get-IotThing | Select-Object -First 5: requests sent' }
         @{ Line = 'Get-IotThing | Select-Object -First 5: time' }
-        @{ Line = '20 updates, no latency, one at a time: client CPU per update vs plain C#'; Baseline = 'plain C#' }
+        @{ Line = '20 updates, no latency, one at a time vs plain C#'; Baseline = 'plain C#' }
         @{ Line = '20 updates, 5 ms latency, -ThrottleLimit 1 vs plain C# at 1 in flight'; Baseline = 'plain C#' }
         @{ Line = '20 updates, 5 ms latency, -ThrottleLimit 4 vs plain C# at 4 in flight'; Baseline = 'plain C#' }
         @{ Line = '20 updates, 5 ms latency, -ThrottleLimit 16 vs plain C# at 16 in flight'; Baseline = 'plain C#' }
