@@ -3,14 +3,6 @@ using IotStudio.Emulator.Infrastructure;
 
 namespace IotStudio.Emulator.Store;
 
-/// <summary>An action request or an event occurrence: a ULID and the affordance name it belongs to.</summary>
-public interface IActivityRecord
-{
-    string Id { get; }
-
-    string Name { get; }
-}
-
 /// <summary>The action requests and events of one Thing, each list in id (= creation, ULIDs being monotonic)
 /// order. They live and die with the Thing. Use under the owning <see cref="SpaceData.Sync"/> lock.</summary>
 public sealed class ThingActivity
