@@ -231,13 +231,13 @@ try {
             Measure-Seconds { $things | Set-IotProperty -Name setpoint -Value 21 -ThrottleLimit $ThrottleLimit }
         }
         # Without latency, sequentially: what each update costs the client. Both sides warm up first: the module's path
-        # (PowerShell's parameter binding included) reaches its tier-1 code only after some thousands of calls, so 10
-        # untimed passes go before the timed ones. The client's CPU time per update (its own process: this pwsh, or the
+        # (PowerShell's parameter binding included) reaches its tier-1 code only after 15,000-20,000 calls (a JIT count
+        # per pass goes quiet there), so 25 untimed passes go before the timed ones. The client's CPU time per update (its own process: this pwsh, or the
         # plain client's; the emulator runs in a third) is printed beside the line: PowerShell's pipeline thread waits
         # synchronously for each request, so a thread-pool worker idles (spinning) between requests, which a fully
         # async loop does not pay. The issue started at 1.1 ms per update against the plain client's 0.23 (4.8x); the
         # target halves that ratio: per-update time within 2.4x of the plain client, throughput at least 0.42x.
-        for ($pass = 0; $pass -lt 10; $pass++) { $null = Measure-Updates 1 }
+        for ($pass = 0; $pass -lt 25; $pass++) { $null = Measure-Updates 1 }
         $null = Invoke-PlainClient $plain "update $UpdateCount 1"
         $me = [Diagnostics.Process]::GetCurrentProcess()
         $moduleSeq = [System.Collections.Generic.List[double]]::new()
