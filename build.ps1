@@ -8,7 +8,8 @@
              reads 'N passed, N failed' and the exit code is non-zero on any failure.
     Demo   : Build, start the emulator, run demo/Demo.ps1 against it, stop the emulator.
     Bench  : Build, then the benchmarks in bench/Bench.ps1: every figure next to a baseline measured in the same run
-             (a plain C# client in bench/PlainClient, an Invoke-RestMethod loop, bare pwsh), with its target; exit 1 on a miss.
+             (a plain C# client in bench/PlainClient, an Invoke-RestMethod loop, bare pwsh, a one-cmdlet module in
+             bench/FloorModule), with its target; exit 1 on a miss. bench/Bench.ps1 -Section runs parts of it.
     Package: Build, then Publish-PSResource to out/repo (a local folder repository) and install from it, write
              out/IotStudio.zip for Azure Automation (tools/New-AutomationPackage.ps1), and pack the emulator as a .NET
              tool (command iotstudio-emulator) into out/packages.
@@ -64,20 +65,40 @@ function Compress-Manifest([string] $Text) {
     $ast = [System.Management.Automation.Language.Parser]::ParseInput($Text, [ref] $tokens, [ref] $errors)
     if ($errors) { throw "IotStudio.psd1 does not parse: $($errors[0].Message)" }
     $edits = [System.Collections.Generic.List[object]]::new()
-    foreach ($list in $ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.ArrayExpressionAst] }, $true)) {
+    # Lists of constants only, outermost ones; anything else is left as written.
+    $lists = $ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.ArrayExpressionAst] }, $true) | Where-Object {
+        $list = $_
+        $constants = $list.FindAll({ param($n) $n -is [System.Management.Automation.Language.ExpressionAst] -and $n -ne $list }, $true) |
+            Where-Object { $_ -isnot [System.Management.Automation.Language.StringConstantExpressionAst] -and $_ -isnot [System.Management.Automation.Language.ArrayLiteralAst] }
+        -not $constants
+    }
+    foreach ($list in $lists) {
         $items = foreach ($statement in $list.SubExpression.Statements) {
             $expression = $statement.PipelineElements[0].Expression
-            if ($expression -is [System.Management.Automation.Language.ArrayLiteralAst]) { $expression.Elements.Extent.Text } else { $statement.Extent.Text }
+            if ($expression -is [System.Management.Automation.Language.ArrayLiteralAst]) { $expression.Elements.Extent.Text } else { $expression.Extent.Text }
         }
         $edits.Add(@{ Start = $list.Extent.StartOffset; End = $list.Extent.EndOffset; Text = '@(' + ($items -join ', ') + ')' })
     }
+    # A comment goes with its line when it stands alone on it; one inside a rewritten list goes with the list.
     foreach ($comment in $tokens | Where-Object Kind -EQ 'Comment') {
-        $edits.Add(@{ Start = $comment.Extent.StartOffset; End = $comment.Extent.EndOffset; Text = '' })
+        $start = $comment.Extent.StartOffset
+        $end = $comment.Extent.EndOffset
+        if ($edits | Where-Object { $_.Start -le $start -and $_.End -ge $end }) { continue }
+        $lineStart = $Text.LastIndexOf("`n", [Math]::Max(0, $start - 1)) + 1
+        if (-not $Text.Substring($lineStart, $start - $lineStart).Trim()) {
+            $start = $lineStart
+            if ($end -lt $Text.Length -and $Text[$end] -eq "`r") { $end++ }
+            if ($end -lt $Text.Length -and $Text[$end] -eq "`n") { $end++ }
+        }
+        $edits.Add(@{ Start = $start; End = $end; Text = '' })
     }
     foreach ($edit in $edits | Sort-Object { $_.Start } -Descending) {
         $Text = $Text.Substring(0, $edit.Start) + $edit.Text + $Text.Substring($edit.End)
     }
-    ($Text -split '\r?\n' | Where-Object { $_.Trim() }) -join "`n"
+    # The same data, or no build.
+    $data = { param([string] $manifest) ConvertTo-Json -Depth 8 -Compress -InputObject (& ([scriptblock]::Create("data { $manifest }"))) }
+    if ((& $data $ast.Extent.Text) -ne (& $data $Text)) { throw 'Compress-Manifest changed what the manifest says.' }
+    $Text
 }
 
 function Invoke-Build {
