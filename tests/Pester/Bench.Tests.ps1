@@ -12,7 +12,7 @@ Describe 'bench/Bench.ps1' {
     BeforeAll {
         $inv = @(Get-PwshInvocation)
         $arguments = @($inv | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'bench/Bench.ps1'),
-            '-Root', $Root, '-ThingCount', '200', '-SeedCount', '1000', '-UpdateCount', '20', '-RateUpdateCount', '40', '-Passes', '1', '-ImportRuns', '1')
+            '-Root', $Root, '-ThingCount', '200', '-SeedCount', '1000', '-UpdateCount', '20', '-RateUpdateCount', '40', '-Passes', '1', '-ImportRuns', '1', '-WarmUpdates', '40')
         $script:Output = @(& $inv[0] @arguments 2>&1 | ForEach-Object { "$_" })
         $script:ExitCode = $LASTEXITCODE
         # The table's rows: a name, then the value and its verdict.
@@ -22,6 +22,11 @@ Describe 'bench/Bench.ps1' {
     It 'finishes, exiting 0 (all met) or 1 (a target missed), never on an error' {
         $ExitCode | Should -BeIn 0, 1 -Because ($Output -join "`n")
         $Output[-1] | Should -BeIn 'All targets met.', 'Some targets were missed.'
+    }
+
+    It 'prints the client CPU per update of both sides beside the sequential-write line' {
+        @($Output | Where-Object { $_ -match '^\s+\(client CPU per update: [\d.,]+ us against the plain client''s [\d.,]+ us\)$' }).Count |
+            Should -Be 1 -Because ($Output -join "`n")
     }
 
     It 'prints the line <Line>' -ForEach @(
@@ -50,7 +55,20 @@ Describe 'bench/Bench.ps1' {
     ) {
         $row = @($Rows | Where-Object { $_.StartsWith($Line + ' ') })
         $row.Count | Should -Be 1 -Because "the table should have one row '$Line':`n$($Output -join "`n")"
-        $row[0] | Should -Match '\s(PASS|MISS)\s*$'
+        # A number in its unit, then (with a baseline) the baseline's number and the ratio.
+        $row[0].Substring($Line.Length) | Should -Match '^\s+[\d.,]+ \S+'
         if ($Baseline) { $row[0] | Should -Match ([regex]::Escape("($Baseline)") + '\s+[\d.,]+x\s') }
+    }
+
+    It 'runs only the parts -Section names' {
+        $inv = @(Get-PwshInvocation)
+        $arguments = @($inv | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command',
+            "& '$(Join-Path $Root 'bench/Bench.ps1')' -Root '$Root' -SeedCount 1000 -Section Memory")
+        $output = @(& $inv[0] @arguments 2>&1 | ForEach-Object { "$_" })
+        $LASTEXITCODE | Should -BeIn 0, 1 -Because ($output -join "`n")
+        $rows = @($output | Where-Object { $_ -match '\s(PASS|MISS)\s*$' })
+        $rows.Count | Should -Be 5 -Because ($output -join "`n")
+        $rows | Where-Object { $_ -notmatch '^(Emulator: |Peak working set )' } | Should -BeNullOrEmpty
+        $output | Where-Object { $_ -match 'Listing, round trips and writes' } | Should -BeNullOrEmpty
     }
 }
