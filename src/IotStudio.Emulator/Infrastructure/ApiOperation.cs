@@ -1,5 +1,3 @@
-
-
 namespace IotStudio.Emulator.Infrastructure;
 
 /// <summary>Endpoint metadata: the API operation (OpenAPI operationId, or the README's name for the operations

@@ -1,5 +1,3 @@
-
-
 namespace IotStudio.Emulator.Infrastructure;
 
 public static class ApiOperationExtensions

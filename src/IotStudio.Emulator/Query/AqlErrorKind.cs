@@ -1,5 +1,3 @@
-
-
 namespace IotStudio.Emulator.Query;
 
 /// <summary>Why a query was refused.</summary>

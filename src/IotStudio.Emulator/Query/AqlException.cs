@@ -1,5 +1,3 @@
-
-
 namespace IotStudio.Emulator.Query;
 
 /// <summary>A query the emulator refuses, with where in the text (1-based line and column, when known).</summary>

@@ -1,5 +1,3 @@
-
-
 namespace IotStudio.Emulator.Query;
 
 /// <summary>One token of a query, with where it starts (1-based line and column).</summary>

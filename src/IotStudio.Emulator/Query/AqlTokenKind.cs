@@ -1,5 +1,3 @@
-
-
 namespace IotStudio.Emulator.Query;
 
 public enum AqlTokenKind
