@@ -38,8 +38,8 @@ param(
     [int] $LatencyMs = 5,
     [int] $RateLimit = 200,
     [int] $RateUpdateCount = 2000,
-    [int] $Passes = 3,
-    [int] $ImportRuns = 9,
+    [int] $Passes = 5,
+    [int] $ImportRuns = 15,
     # Untimed updates before the sequential-write line: the module's update path reaches tier-1 code after about 20,000.
     [int] $WarmUpdates = 25000,
     # Which parts to run (all by default): 1-2 Listing, 3 Writes, 4 Throttling, 5 Startup, 6 Memory.
