@@ -60,7 +60,8 @@
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
-    HelpInfoURI            = 'https://github.com/iotstudio/IotStudio/tree/main/docs'
+    # No HelpInfoURI: the help ships in the module (en-US/), and there is no updatable-help server. With one,
+    # every plain Update-Help would try it and fail; without, Update-Help passes the module by.
     PrivateData            = @{
         PSData = @{
             # build.ps1 adds a PSCommand_<name> tag for each of CmdletsToExport, so Find-PSResource -Command finds the module.
