@@ -71,6 +71,15 @@ Describe 'The emulator control API' {
             (Invoke-RestMethod -Uri "$script:Url/spaces/seed/categories" -Headers $script:Auth).data | Should -BeNullOrEmpty
         }
 
+        It 'checks the Categories of every templated Thing, not only the first, and seeds nothing when one is missing' {
+            $r = Invoke-WebRequest -Method POST -Uri "$script:Url/_emulator/seed" -ContentType 'application/json' -SkipHttpErrorCheck `
+                -Body (@{ space = 'seed'; count = 5; categories = @(@{ name = 'zone-0' }, @{ name = 'zone-1' }); thing = @{ title = 'x-{i}'; categories = @('zone-{i % 3}') } } | ConvertTo-Json -Compress -Depth 5)
+            $r.StatusCode | Should -Be 404
+            ($r.Content | ConvertFrom-Json).error.message | Should -BeLike "*category 'zone-2' not found*"
+            (Invoke-RestMethod -Uri "$script:Url/spaces/seed/things" -Headers $script:Auth).data | Should -BeNullOrEmpty
+            (Invoke-RestMethod -Uri "$script:Url/spaces/seed/categories" -Headers $script:Auth).data | Should -BeNullOrEmpty
+        }
+
         It 'refuses a malformed template expression with 400 naming the field, and seeds nothing' {
             $r = Invoke-WebRequest -Method POST -Uri "$script:Url/_emulator/seed" -ContentType 'application/json' -SkipHttpErrorCheck `
                 -Body (@{ space = 'seed'; count = 5; thing = @{ title = 'x-{i %}' } } | ConvertTo-Json -Compress)

@@ -9,9 +9,6 @@ namespace IotStudio.Emulator.Contract;
 /// </summary>
 public sealed class StrictResponses(ApiContract contract, Control.FaultInjector faults)
 {
-    /// <summary>Set by the pipeline on a request whose answer is an injected fault.</summary>
-    public const string FaultKey = "IotStudio.Emulator.Fault";
-
     /// <summary>Answers that failed the check since start (the control API reports it).</summary>
     public int Violations => _violations;
 
@@ -68,9 +65,10 @@ public sealed class StrictResponses(ApiContract contract, Control.FaultInjector 
         {
             ctx.Response.Body = original;
         }
+        // An injected fault is answered by the pipeline before routing, so it has no endpoint and is never checked.
         var operation = ctx.GetEndpoint()?.Metadata.GetMetadata<ApiOperation>();
         string problem = null;
-        if (operation != null && !ctx.Items.ContainsKey(FaultKey) && !ctx.RequestAborted.IsCancellationRequested)
+        if (operation != null && !ctx.RequestAborted.IsCancellationRequested)
         {
             var answer = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
             if (faults.TakeOffSpec())

@@ -61,45 +61,15 @@ public sealed class Seeder(EmulatorStore store)
         long historyCount = 0, actionCount = 0;
         lock (space.Sync)
         {
-            // The template's Categories and Model must exist, or be created by this seed: checked before storing anything.
-            if (template != null)
+            // Each Thing's Categories and Model must exist, or be created by this seed (a template may name them per
+            // instance): all is checked before anything is stored or created.
+            var seedCategories = new HashSet<string>(categories.Select(x => x.Name), StringComparer.Ordinal);
+            if (category != null)
             {
-                var firstThing = (JsonObject)template.For(1);
-                foreach (var name in ThingDocument.Prepare(firstThing) ?? [])
-                {
-                    if (!space.Categories.ContainsKey(name) && !categories.Any(x => x.Name == name) && name != category)
-                    {
-                        throw ApiErrors.NotFound($"category '{name}' not found", ApiErrors.Details("category", name));
-                    }
-                }
-                if (firstThing["model"] is JsonObject m && m["name"] is JsonValue mn && mn.TryGetValue<string>(out var modelName)
-                    && !space.Models.ContainsKey(modelName) && !models.Any(x => x.Name == modelName))
-                {
-                    throw ApiErrors.BadRequest($"model '{modelName}' does not exist in space '{spaceName}' and the seed does not create it", ApiErrors.Details("model", modelName));
-                }
+                seedCategories.Add(category);
             }
+            var seedModels = new HashSet<string>(models.Select(x => x.Name), StringComparer.Ordinal);
             var now = JsonOut.Now();
-            foreach (var (name, description) in categories.Append((category, "")).Where(x => x.Item1 != null))
-            {
-                if (!space.Categories.ContainsKey(name))
-                {
-                    var cat = new CategoryRecord { Name = name, Description = description ?? "", Created = now, Modified = now };
-                    space.CategoryList.Add(cat);
-                    space.Categories[name] = cat;
-                }
-            }
-            foreach (var (name, description, versions) in models)
-            {
-                if (!space.Models.TryGetValue(name, out var m))
-                {
-                    m = new ModelRecord { Id = Ulid.NewUlid(), Name = name, Description = description ?? "", Created = now, Modified = now };
-                    space.AddModel(m);
-                }
-                foreach (var v in versions)
-                {
-                    m.AddVersion(OptionalString(v, "title"), OptionalString(v, "description"), v["template"]?.DeepClone() as JsonObject, now);
-                }
-            }
             string[] baseCategories = category == null ? [] : [category];
             var uids = Ulid.NewUlids(count);
             var records = new ThingRecord[count];
@@ -114,6 +84,18 @@ public sealed class Seeder(EmulatorStore store)
                     thing["status"] = status.DeepClone();
                 }
                 var own = template == null ? null : ThingDocument.Prepare(thing);
+                foreach (var name in own ?? [])
+                {
+                    if (!space.Categories.ContainsKey(name) && !seedCategories.Contains(name))
+                    {
+                        throw ApiErrors.NotFound($"category '{name}' not found", ApiErrors.Details("category", name));
+                    }
+                }
+                if (thing["model"] is JsonObject m && m["name"] is JsonValue mn && mn.TryGetValue<string>(out var modelName)
+                    && !space.Models.ContainsKey(modelName) && !seedModels.Contains(modelName))
+                {
+                    throw ApiErrors.BadRequest($"model '{modelName}' does not exist in space '{spaceName}' and the seed does not create it", ApiErrors.Details("model", modelName));
+                }
                 var record = new ThingRecord(uids[i], thing, own == null ? baseCategories : [.. baseCategories.Union(own, StringComparer.Ordinal)], now);
                 if (history != null)
                 {
@@ -138,6 +120,27 @@ public sealed class Seeder(EmulatorStore store)
                     }
                 }
                 records[i] = record;
+            }
+            foreach (var (name, description) in categories.Append((category, "")).Where(x => x.Item1 != null))
+            {
+                if (!space.Categories.ContainsKey(name))
+                {
+                    var cat = new CategoryRecord { Name = name, Description = description ?? "", Created = now, Modified = now };
+                    space.CategoryList.Add(cat);
+                    space.Categories[name] = cat;
+                }
+            }
+            foreach (var (name, description, versions) in models)
+            {
+                if (!space.Models.TryGetValue(name, out var m))
+                {
+                    m = new ModelRecord { Id = Ulid.NewUlid(), Name = name, Description = description ?? "", Created = now, Modified = now };
+                    space.AddModel(m);
+                }
+                foreach (var v in versions)
+                {
+                    m.AddVersion(OptionalString(v, "title"), OptionalString(v, "description"), v["template"]?.DeepClone() as JsonObject, now);
+                }
             }
             space.AddThings(records);
             if (count > 0)

@@ -55,7 +55,6 @@ public sealed class ApiPipeline(RequestLog log, FaultInjector faults, TokenStore
             }
             if (fault.Kind != FaultKind.None)
             {
-                ctx.Items[Contract.StrictResponses.FaultKey] = true;
                 status = await ApplyFaultAsync(ctx, fault);
                 return;
             }
