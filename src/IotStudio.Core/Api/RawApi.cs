@@ -103,7 +103,7 @@ namespace IotStudio.Api
         {
             var raw = response.Raw;
             if (string.IsNullOrWhiteSpace(raw.Body)) return null;
-            if (!IsJson(raw.ContentType) && !(raw.ContentType == null && LooksLikeJson(raw.Body))) return raw.Body;
+            if (!IsJson(raw.ContentType) && !(raw.ContentType == null && IotStudioApiException.LooksLikeJson(raw.Body))) return raw.Body;
             try
             {
                 return JsonClr.Parse(raw.Body);
@@ -253,12 +253,6 @@ namespace IotStudio.Api
             return media.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
                    media.Equals("text/json", StringComparison.OrdinalIgnoreCase) ||
                    media.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
-        }
-
-        private static bool LooksLikeJson(string body)
-        {
-            var t = body.TrimStart();
-            return t.StartsWith("{", StringComparison.Ordinal) || t.StartsWith("[", StringComparison.Ordinal);
         }
     }
 }

@@ -99,7 +99,8 @@ namespace IotStudio.Http
             return new IotStudioApiException(method, path, response, message, details, error, parseError);
         }
 
-        private static bool LooksLikeJson(string body)
+        /// <summary>Whether a body with no Content-Type reads as a JSON object or array.</summary>
+        internal static bool LooksLikeJson(string body)
         {
             if (string.IsNullOrEmpty(body)) return false;
             var t = body.TrimStart();

@@ -254,6 +254,7 @@ namespace IotStudio.Http
                 {
                     // The token died early (expired or revoked server-side): one forced refresh, one more try.
                     refreshedAfter401 = true;
+                    body.Take().Release();
                     await _tokens.RefreshAsync(token, ct).ConfigureAwait(false);
                     attempt--;
                     continue;
@@ -267,6 +268,8 @@ namespace IotStudio.Http
                         ? $"{status} {IotStudioApiException.StatusText(status)}".Trim() + (retryAfter.HasValue ? $", Retry-After {Header(r, "Retry-After")}" : "")
                         : transportError;
                     observer?.OnRetry(new RetryNotice(request.Method, displayPath, status, delay, attempt + 1, retry.MaxAttempts, reason));
+                    // This answer is dropped: its pooled buffer goes back before the next attempt takes one.
+                    body.Take().Release();
                     if (delay > TimeSpan.Zero) await Task.Delay(delay, ct).ConfigureAwait(false);
                     continue;
                 }

@@ -15,11 +15,13 @@ namespace IotStudio.Http
     internal sealed class PooledBody
     {
         private byte[] _buffer;
+        private readonly bool _rented;
 
-        private PooledBody(byte[] buffer, int length)
+        private PooledBody(byte[] buffer, int length, bool rented)
         {
             _buffer = buffer;
             Length = length;
+            _rented = rented;
         }
 
         public int Length { get; }
@@ -40,7 +42,8 @@ namespace IotStudio.Http
         public void Release()
         {
             var buffer = Interlocked.Exchange(ref _buffer, null);
-            if (buffer != null && buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
+            // Only a rented array goes back: the pool refuses (throws on) one it did not hand out.
+            if (_rented && buffer != null) ArrayPool<byte>.Shared.Return(buffer);
         }
 
         /// <summary>Reads a stream to its end into a rented buffer, sized from Content-Length when the server sent one.</summary>
@@ -65,7 +68,7 @@ namespace IotStudio.Http
                     if (n <= 0) break;
                     read += n;
                 }
-                return new PooledBody(buffer, read);
+                return new PooledBody(buffer, read, rented: true);
             }
             catch
             {
@@ -75,6 +78,6 @@ namespace IotStudio.Http
         }
 
         /// <summary>A plain array as a body (nothing to return).</summary>
-        public static PooledBody FromArray(byte[] bytes) => new PooledBody(bytes ?? Array.Empty<byte>(), bytes?.Length ?? 0);
+        public static PooledBody FromArray(byte[] bytes) => new PooledBody(bytes ?? Array.Empty<byte>(), bytes?.Length ?? 0, rented: false);
     }
 }

@@ -25,9 +25,6 @@ namespace IotStudio.Throttling
         private double _k;
         private double _resume;
 
-        /// <summary>The rate at the last throttle.</summary>
-        public double ThrottledAt { get; private set; }
-
         /// <summary>The rate where the curve flattens (W_max).</summary>
         public double PlateauRate => _wMax;
 
@@ -37,7 +34,6 @@ namespace IotStudio.Throttling
         /// </summary>
         public double OnThrottle(double rate, double resume)
         {
-            ThrottledAt = rate;
             _wMax = Plateau * rate;
             _resume = resume;
             // K: the time the curve takes to climb from the cut rate to the plateau.
