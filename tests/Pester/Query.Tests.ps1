@@ -52,6 +52,14 @@ Describe 'Invoke-IotQuery' {
             @($r[0].psobject.Properties.Name) | Should -Be 'uid', 'title', 'temperature'
         }
 
+        It 'keeps an object result whose keys differ only in case as the dictionary it is, losing no member' {
+            $r = @(Invoke-IotQuery 'FOR t IN things FILTER t.title == "boiler-2" RETURN { a: 1, A: 2 }')
+            $r | Should -HaveCount 1
+            $r[0] | Should -BeOfType [System.Collections.Specialized.OrderedDictionary]
+            $r[0].Count | Should -Be 2
+            @($r[0].Values) | Should -Be 1, 2
+        }
+
         It 'writes scalar, array and nested results as plain values, never JsonElement' {
             $titles = @(Invoke-IotQuery 'FOR t IN things FILTER t.title == "boiler-2" RETURN t.title')
             $pairs = @(Invoke-IotQuery 'FOR t IN things FILTER t.title == "boiler-2" RETURN [t.title, t.status, null, true, 1.5]')

@@ -318,7 +318,10 @@ namespace IotStudio.PowerShell
         private void WriteTotalCount(long? total) =>
             WriteObject(total.HasValue ? PagingParameters.NewTotalCount((ulong)Math.Max(0, total.Value), 1.0) : PagingParameters.NewTotalCount(0, 0.0));
 
-        private bool SupportsPagingActive => GetType().GetCustomAttribute<CmdletAttribute>()?.SupportsPaging == true;
+        private bool? _supportsPaging;
+
+        // Read once per command: StreamPages asks for every piped item.
+        private bool SupportsPagingActive => _supportsPaging ??= GetType().GetCustomAttribute<CmdletAttribute>()?.SupportsPaging == true;
         private ulong PagingSkip => SupportsPagingActive ? PagingParameters.Skip : 0;
         private ulong PagingFirst => SupportsPagingActive ? PagingParameters.First : ulong.MaxValue;
 

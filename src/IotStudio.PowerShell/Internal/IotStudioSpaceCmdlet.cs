@@ -59,6 +59,9 @@ namespace IotStudio.PowerShell
             if (problem != null) ThrowTerminatingError(problem);
         }
 
+        /// <summary>What -WhatIf and -Confirm name as the target of a change: "<paramref name="what"/> in space <paramref name="space"/>".</summary>
+        protected static string InSpace(object what, string space) => string.Format(CultureInfo.CurrentCulture, Strings.TargetInSpace, what, space);
+
         /// <summary>
         /// Sends one item's update (a Set- cmdlet's PUT) in the piped object's space unless -Space is given, once
         /// ShouldProcess allows it ("id in space S", <paramref name="action"/>); writes the updated item with -PassThru.
@@ -69,7 +72,7 @@ namespace IotStudio.PowerShell
         {
             var (connection, space) = Target();
             if (pipedSpace != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Space))) space = pipedSpace;
-            if (!ShouldProcess($"{id} in space {space}", action)) return;
+            if (!ShouldProcess(InSpace(id, space), action)) return;
             ForItem(id, () => Send(id, space + "/" + id, update(connection.Client, space), updated =>
             {
                 if (passThru) WriteObject(updated);

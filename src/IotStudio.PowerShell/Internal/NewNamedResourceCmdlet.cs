@@ -30,7 +30,7 @@ namespace IotStudio.PowerShell
         protected void Create<T>(string name, string action, Func<IotStudioClient, string, Func<CancellationToken, Task<T>>> create)
         {
             var (connection, space) = Target();
-            if (!ShouldProcess($"{name} in space {space}", action)) return;
+            if (!ShouldProcess(InSpace(name, space), action)) return;
             ForItem(name, () => Send(name, space + "/" + name, create(connection.Client, space), created => WriteObject(created)));
         }
     }

@@ -20,7 +20,7 @@ namespace IotStudio.PowerShell
                 case string _:
                     return value;
                 case IDictionary dict:
-                    return FromMap(dict);
+                    return ToObject(dict, From);
                 case IList list:
                     var array = new object[list.Count];
                     for (var i = 0; i < array.Length; i++) array[i] = From(list[i]);
@@ -30,9 +30,12 @@ namespace IotStudio.PowerShell
             }
         }
 
-        // A PSCustomObject's property names must be non-empty and unique ignoring case; a JSON object that breaks
-        // that (a "" key, or "a" next to "A") stays an ordered dictionary so that no member is lost.
-        private static object FromMap(IDictionary dict)
+        /// <summary>
+        /// A JSON object as a PSCustomObject, each value through <paramref name="convert"/>. Property names must be
+        /// non-empty and unique ignoring case: an object that breaks that (a "" key, or "a" next to "A") stays the
+        /// dictionary it is, so that no member is lost.
+        /// </summary>
+        internal static object ToObject(IDictionary dict, Func<object, object> convert)
         {
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var key in dict.Keys)
@@ -42,7 +45,7 @@ namespace IotStudio.PowerShell
             }
             var pso = new PSObject();
             foreach (DictionaryEntry kv in dict)
-                pso.Properties.Add(new PSNoteProperty(Convert.ToString(kv.Key, CultureInfo.InvariantCulture), From(kv.Value)));
+                pso.Properties.Add(new PSNoteProperty(Convert.ToString(kv.Key, CultureInfo.InvariantCulture), convert(kv.Value)));
             return pso;
         }
     }

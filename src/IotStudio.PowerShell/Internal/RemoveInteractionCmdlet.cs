@@ -39,7 +39,7 @@ namespace IotStudio.PowerShell
         protected void Remove(string noun, string action, Func<IotStudioClient, ThingPath, string, string, CancellationToken, Task> delete)
         {
             var (connection, thing) = ThingTarget();
-            if (!ShouldProcess($"{noun} {Name} {Id} of Thing {ThingId} in space {thing.Space}", action)) return;
+            if (!ShouldProcess(ItemOfThingInSpace(noun, Name, Id, thing.Space), action)) return;
             var (name, id) = (Name, Id);
             var client = connection.Client;
             Send(id, $"{thing.Space}/{ThingId}/{name}/{id}", ct => delete(client, thing, name, id, ct));

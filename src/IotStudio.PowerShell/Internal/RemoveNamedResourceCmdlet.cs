@@ -27,7 +27,7 @@ namespace IotStudio.PowerShell
             var (connection, space) = Target();
             foreach (var name in names)
             {
-                if (!ShouldProcess($"{name} in space {space}", action)) continue;
+                if (!ShouldProcess(InSpace(name, space), action)) continue;
                 var client = connection.Client;
                 Send(name, space + "/" + name, ct => delete(client, space, name, ct));
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Management.Automation;
 using IotStudio.Api;
 using IotStudio.Models;
@@ -24,6 +25,13 @@ namespace IotStudio.PowerShell
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.CategoryNameCompleter))]
         public virtual string Category { get; set; }
+
+        /// <summary>The target -WhatIf and -Confirm name for a change to the Thing: "Thing id in space S".</summary>
+        protected string ThingInSpace(string space) => InSpace(string.Format(CultureInfo.CurrentCulture, Strings.TargetThing, ThingId), space);
+
+        /// <summary>The target for a change to one action request or event occurrence of the Thing.</summary>
+        protected string ItemOfThingInSpace(string kind, string name, string id, string space) =>
+            InSpace(string.Format(CultureInfo.CurrentCulture, Strings.TargetOfThing, kind, name, id, ThingId), space);
 
         /// <summary>The connection and the Thing's path, or a terminating error when there is no connection or space.</summary>
         protected (IotStudioConnection Connection, ThingPath Thing) ThingTarget()

@@ -47,7 +47,7 @@ namespace IotStudio.PowerShell.Commands
         {
             var (connection, thing) = ThingTarget();
             var what = Status == null ? Strings.ShouldSetActionOutput : string.Format(CultureInfo.CurrentCulture, Strings.ShouldSetActionStatus, Status);
-            if (!ShouldProcess($"Action {Name} {Id} of Thing {ThingId} in space {thing.Space}", what)) return;
+            if (!ShouldProcess(ItemOfThingInSpace("Action", Name, Id, thing.Space), what)) return;
             ForItem(Id, () =>
             {
                 var (name, id, status, output) = (Name, Id, Status, PlainValue.From(Output));

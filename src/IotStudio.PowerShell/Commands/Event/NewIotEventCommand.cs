@@ -31,7 +31,7 @@ namespace IotStudio.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var (connection, thing) = ThingTarget();
-            if (!ShouldProcess($"Thing {ThingId} in space {thing.Space}", string.Format(CultureInfo.CurrentCulture, Strings.ShouldCreateEvent, Name))) return;
+            if (!ShouldProcess(ThingInSpace(thing.Space), string.Format(CultureInfo.CurrentCulture, Strings.ShouldCreateEvent, Name))) return;
             var target = $"{ThingId}/{Name}";
             ForItem(target, () =>
             {

@@ -77,7 +77,7 @@ namespace IotStudio.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var (connection, space) = Target();
-            if (!ShouldProcess($"{Model} in space {space}", Strings.ShouldCreateModelVersion)) return;
+            if (!ShouldProcess(InSpace(Model, space), Strings.ShouldCreateModelVersion)) return;
             ForItem(Model, () =>
             {
                 var title = Bound(nameof(Title)) ? Title : InputObject?.Title;

@@ -71,7 +71,7 @@ namespace IotStudio.PowerShell.Commands
             var map = ParameterSetName == ParameterSets.Map;
             if (map && Values.Count == 0) ThrowItemError(new PSArgumentException(Strings.ValuesEmpty), ThingId);
             var what = map ? string.Join(", ", Values.Keys.Cast<object>().Select(k => k.ToString())) : Name;
-            if (!ShouldProcess($"Thing {ThingId} in space {space}", string.Format(CultureInfo.CurrentCulture, Strings.ShouldSetProperty, what))) return;
+            if (!ShouldProcess(ThingInSpace(space), string.Format(CultureInfo.CurrentCulture, Strings.ShouldSetProperty, what))) return;
             var target = map ? (object)ThingId : $"{ThingId}/{Name}";
             PropertyItem item;
             try

@@ -58,7 +58,7 @@ namespace IotStudio.PowerShell.Commands
             if (entry == null) return;
 
             var names = string.Join(", ", entry.Values.Keys.Cast<object>());
-            if (!ShouldProcess($"Thing {ThingId} in space {thing.Space}",
+            if (!ShouldProcess(ThingInSpace(thing.Space),
                 string.Format(CultureInfo.CurrentCulture, Strings.ShouldAddHistory, names, ApiTime.Format(entry.Timestamp)))) return;
 
             PropertyHistoryUpload upload = null;

@@ -86,7 +86,7 @@ namespace IotStudio.PowerShell.Commands
             var range = ParameterSetName == ParameterSets.Timestamp ? HistoryRange.At(Timestamp) : _range;
             var names = Name?.Distinct(StringComparer.Ordinal).ToArray() ?? Array.Empty<string>();
             var what = names.Length == 0 ? Strings.HistoryAllProperties : string.Join(", ", names);
-            if (!ShouldProcess($"Thing {ThingId} in space {thing.Space}",
+            if (!ShouldProcess(ThingInSpace(thing.Space),
                 string.Format(CultureInfo.CurrentCulture, Strings.ShouldRemoveHistory, what, range))) return;
 
             ForItem(ParameterSetName == ParameterSets.Timestamp ? (object)$"{ThingId}/{what}@{ApiTime.Format(Timestamp)}" : ThingId, () =>

@@ -90,7 +90,7 @@ namespace IotStudio.PowerShell.Commands
                 return;
             }
             // A query only reads, so it asks for no confirmation; -WhatIf still sends nothing.
-            if (WhatIfRequested())
+            if (Confirmation.WhatIfRequested(this))
             {
                 ShouldProcess(target, Strings.ShouldRunQuery);
                 return;
@@ -124,19 +124,7 @@ namespace IotStudio.PowerShell.Commands
             return OnThings ? Strings.ShouldQueryUpdateThings : Strings.ShouldQueryUpdateProperties;
         }
 
-        private bool WhatIfRequested()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)) return LanguagePrimitives.IsTrue(bound);
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-        }
-
-        /// <summary>An object result becomes a PSCustomObject (so it formats as a table and binds by property name); any other result is written as it is.</summary>
-        private static object ToOutput(object item)
-        {
-            if (!(item is OrderedDictionary map)) return item;
-            var pso = new PSObject();
-            foreach (DictionaryEntry kv in map) pso.Properties.Add(new PSNoteProperty((string)kv.Key, kv.Value));
-            return pso;
-        }
+        /// <summary>An object result becomes a PSCustomObject (so it formats as a table and binds by property name), its values as they are; any other result is written as it is.</summary>
+        private static object ToOutput(object item) => item is OrderedDictionary map ? PowerShellValue.ToObject(map, value => value) : item;
     }
 }

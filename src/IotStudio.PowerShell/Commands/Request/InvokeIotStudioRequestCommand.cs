@@ -90,7 +90,7 @@ namespace IotStudio.PowerShell.Commands
             }
             // A request that may change data asks (-Confirm) and is only shown with -WhatIf; a GET or HEAD never asks,
             // but -WhatIf still means that nothing is sent.
-            var asks = !RawApi.IsReadOnly(request.Method) || WhatIfRequested();
+            var asks = !RawApi.IsReadOnly(request.Method) || Confirmation.WhatIfRequested(this);
             if (asks && !ShouldProcess(connection.ApiUrl + request.PathAndQuery, request.Method)) return;
 
             var target = request.Method + " " + request.RelativePath;
@@ -106,12 +106,6 @@ namespace IotStudio.PowerShell.Commands
                     ForItem(target, () => WriteValue(RawApi.ReadValue(request, Run(ct => raw.SendAsync(request, ct)))));
                     break;
             }
-        }
-
-        private bool WhatIfRequested()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)) return LanguagePrimitives.IsTrue(bound);
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
         }
 
         private object ToOutput(object value) => AsHashtable ? value : PowerShellValue.From(value);

@@ -192,11 +192,7 @@ namespace IotStudio.PowerShell.Commands
                 foreach (var missing in chunk.Where(c => !found.Contains(c)))
                 {
                     var message = string.Format(CultureInfo.CurrentCulture, Strings.ThingIdsNotFound, missing, space);
-                    var record = new ErrorRecord(new ItemNotFoundException(message), ErrorNoun + "NotFound", ErrorCategory.ObjectNotFound, missing)
-                    {
-                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = Strings.ActionNotFound },
-                    };
-                    WriteError(record);
+                    WriteError(new ErrorRecord(new ItemNotFoundException(message), ErrorNoun + "NotFound", ErrorCategory.ObjectNotFound, missing));
                 }
             }
         }

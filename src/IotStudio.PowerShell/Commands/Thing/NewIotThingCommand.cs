@@ -54,7 +54,7 @@ namespace IotStudio.PowerShell.Commands
             var row = PipedRow();
             var rowStatus = row == null ? null : ReadRow(row);
             var label = !string.IsNullOrEmpty(Title) && Bound(nameof(Title)) ? Title : (InputObject?.BaseObject as Thing)?.Title ?? "(untitled)";
-            if (!ShouldProcess($"'{label}' in space {space}", Strings.ShouldCreateThing)) return;
+            if (!ShouldProcess(InSpace($"'{label}'", space), Strings.ShouldCreateThing)) return;
             ForItem(label, () =>
             {
                 var fields = BoundFields();

@@ -55,14 +55,15 @@ namespace IotStudio.PowerShell.Commands
         protected override void BeginProcessing()
         {
             if (ParameterSetName != ParameterSets.ByFilter) return;
-            var problem = ThingFilterCheck.OperatorProblem(PlainValue.Map(PropertyFilter));
+            var filter = Filter();
+            var problem = ThingFilterCheck.OperatorProblem(filter.PropertyFilter);
             if (problem != null) ThrowTerminatingError(problem);
-            var unsupported = Filter().UnsupportedDeleteKeys();
+            var unsupported = filter.UnsupportedDeleteKeys();
             if (unsupported.Count > 0)
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
                     string.Format(CultureInfo.CurrentCulture, Strings.UnsupportedDeleteFilter, string.Join("', '", unsupported))),
                     "UnsupportedDeleteFilter", ErrorCategory.InvalidArgument, Query));
-            if (!Filter().IsDeleteFilter())
+            if (!filter.IsDeleteFilter())
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Strings.FilterRequired), "FilterRequired", ErrorCategory.InvalidArgument, null));
         }
 
@@ -87,7 +88,7 @@ namespace IotStudio.PowerShell.Commands
             {
                 var filter = Filter();
                 var text = filter.Describe();
-                if (!ShouldProcess($"{text} in space {space}", Strings.ShouldRemoveThings)) return;
+                if (!ShouldProcess(InSpace(text, space), Strings.ShouldRemoveThings)) return;
                 CheckCategoriesExist(connection, space, InCategory);
                 ForItem(text, () =>
                 {
@@ -99,7 +100,7 @@ namespace IotStudio.PowerShell.Commands
             }
             foreach (var id in ThingId)
             {
-                if (!ShouldProcess($"{id} in space {space}", Strings.ShouldRemoveThing)) continue;
+                if (!ShouldProcess(InSpace(id, space), Strings.ShouldRemoveThing)) continue;
                 var path = new ThingPath(space, id, Category);
                 var things = connection.Client.Things;
                 Send(id, space + "/" + id, ct => things.DeleteAsync(path, ct), () =>

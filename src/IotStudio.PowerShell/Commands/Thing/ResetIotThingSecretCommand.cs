@@ -21,7 +21,7 @@ namespace IotStudio.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var (connection, thing) = ThingTarget();
-            if (!ShouldProcess($"Thing {ThingId} in space {thing.Space}", Strings.ShouldResetThingSecret)) return;
+            if (!ShouldProcess(ThingInSpace(thing.Space), Strings.ShouldResetThingSecret)) return;
             var things = connection.Client.Things;
             Send(ThingId, thing.Space + "/" + thing.ThingId, ct => things.ResetSecretAsync(thing, ct), WriteObject);
         }

@@ -130,7 +130,7 @@ namespace IotStudio.PowerShell.Commands
                     WriteItemError(Validate.About(new ArgumentException(string.Format(CultureInfo.CurrentCulture, Strings.InvalidThingId, id), nameof(ThingId)), "Thing", id), id);
                     continue;
                 }
-                if (!ShouldProcess($"{id} in space {space}", string.Format(CultureInfo.CurrentCulture, Strings.ShouldPatchThing, _summary))) continue;
+                if (!ShouldProcess(InSpace(id, space), string.Format(CultureInfo.CurrentCulture, Strings.ShouldPatchThing, _summary))) continue;
                 if (_pending.Count > 0 && (_pendingSpace != space || _pending.Count >= BatchSize)) Flush();
                 _pendingSpace = space;
                 _pending.Add(id);
