@@ -147,7 +147,7 @@ function Invoke-Build {
 function Invoke-EmulatorPackage {
     $packages = Join-Path $Out 'packages'
     Remove-Item (Join-Path $packages 'IotStudio.Emulator.*.nupkg') -ErrorAction SilentlyContinue
-    Invoke-Native 'dotnet pack (emulator)' { dotnet pack (Join-Path $Root 'src/IotStudio.Emulator') -c $Configuration -o $packages --nologo -v quiet }
+    Invoke-Native 'dotnet pack (emulator)' { dotnet pack (Join-Path $Root 'src/IotStudio.Emulator') -c $Configuration -o $packages --nologo -v quiet --no-build }
     $package = Get-ChildItem $packages -Filter 'IotStudio.Emulator.*.nupkg' | Select-Object -First 1
     Write-Host "Emulator tool package: $($package.FullName) (dotnet tool install IotStudio.Emulator --add-source $packages)"
     $package.FullName

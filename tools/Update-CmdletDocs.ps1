@@ -13,8 +13,9 @@
     - A parameter new to the cmdlet gets the one-line /// summary of its C# property from the XML documentation
       file of the cmdlet assembly, or a '{{ Fill ... }}' placeholder.
     - A parameter the cmdlet no longer has is dropped.
-    - A shared parameter (-Connection, -Space, -Category, -WhatIf, -Confirm, -PageSize, -First, -Skip,
-      -IncludeTotalCount) gets the text of docs/shared-parameters.md, on every page but those that file exempts.
+    - A shared parameter (each one docs/shared-parameters.md has a section for: -Connection, -Space, -Category,
+      -WhatIf, -Confirm, -Force, -EnvironmentVariable, -PageSize, -First, -Skip, -IncludeTotalCount, -ThrottleLimit)
+      gets the text of that file, on every page but those that file exempts.
     - A cmdlet without a page gets a new page whose prose is '{{ Fill ... }}' placeholders.
     The tests reject every placeholder (tests/Pester/Help.Tests.ps1), so a person writes the prose before a merge.
 

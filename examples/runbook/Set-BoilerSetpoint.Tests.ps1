@@ -1,14 +1,20 @@
 # Tests the runbook offline: installs the emulator as a .NET tool, starts it, seeds it, runs the runbook against it,
 # and checks what the emulator holds and what it was sent.
 BeforeAll {
-    # The emulator is a .NET tool: dotnet tool install IotStudio.Emulator (here from the folder build.ps1 -Task Package
-    # writes, out/packages).
+    # The emulator is a .NET tool: dotnet tool install IotStudio.Emulator (here the version in the folder build.ps1
+    # -Task Package writes, out/packages).
     $tools = Join-Path $TestDrive 'tools'
-    dotnet tool install IotStudio.Emulator --tool-path $tools --add-source $env:IOTSTUDIO_PACKAGES | Out-Null
+    $version = (Get-ChildItem $env:IOTSTUDIO_PACKAGES -Filter 'IotStudio.Emulator.*.nupkg' | Select-Object -First 1).BaseName -replace '^IotStudio\.Emulator\.'
+    dotnet tool install IotStudio.Emulator --version $version --tool-path $tools --add-source $env:IOTSTUDIO_PACKAGES | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw "dotnet tool install IotStudio.Emulator failed ($LASTEXITCODE)." }
     $urlFile = Join-Path $TestDrive 'emulator.url'
     $emulator = Start-Process (Join-Path $tools 'iotstudio-emulator') -PassThru -RedirectStandardOutput (Join-Path $TestDrive 'out.txt') `
         -ArgumentList '--port', '0', '--url-file', $urlFile, '--client', 'runbook:runbook-secret', '--strict'
-    while (-not (Test-Path $urlFile)) { Start-Sleep -Milliseconds 100 }
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while (-not (Test-Path $urlFile)) {
+        if ($emulator.HasExited -or [DateTime]::UtcNow -gt $deadline) { throw 'The emulator did not start.' }
+        Start-Sleep -Milliseconds 100
+    }
     $url = Get-Content $urlFile -Raw
 
     # Forty boilers in the Boilers Category, boiler-1 .. boiler-40, at 51 to 90 degrees.
