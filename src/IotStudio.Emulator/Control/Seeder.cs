@@ -126,8 +126,7 @@ public sealed class Seeder(EmulatorStore store)
                 if (!space.Categories.ContainsKey(name))
                 {
                     var cat = new CategoryRecord { Name = name, Description = description ?? "", Created = now, Modified = now };
-                    space.CategoryList.Add(cat);
-                    space.Categories[name] = cat;
+                    space.AddCategory(cat);
                 }
             }
             foreach (var (name, description, versions) in models)

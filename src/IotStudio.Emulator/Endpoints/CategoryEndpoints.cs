@@ -25,8 +25,7 @@ public sealed class CategoryEndpoints(EmulatorStore store, EmulatorOptions optio
             ThingDocument.RequireModel(space, model);
             var now = JsonOut.Now();
             var c = new CategoryRecord { Name = name, Description = description, Model = model, Created = now, Modified = now };
-            space.CategoryList.Add(c);
-            space.Categories[name] = c;
+            space.AddCategory(c);
             return c.Json();
         });
     }
@@ -71,8 +70,7 @@ public sealed class CategoryEndpoints(EmulatorStore store, EmulatorOptions optio
         lock (space.Sync)
         {
             var c = Find(space, name);
-            space.CategoryList.Remove(c);
-            space.Categories.Remove(name);
+            space.RemoveCategory(c);
             foreach (var t in space.Things)
             {
                 if (t.InCategory(name))

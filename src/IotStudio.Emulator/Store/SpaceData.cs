@@ -99,6 +99,19 @@ public sealed class SpaceData
 
     public ThingRecord FindThing(string uid) => ThingsById.GetValueOrDefault(uid);
 
+    /// <summary>Adds a Category (<see cref="CategoryList"/> in creation order; lists sort by name when they answer).</summary>
+    public void AddCategory(CategoryRecord c)
+    {
+        CategoryList.Add(c);
+        Categories[c.Name] = c;
+    }
+
+    public void RemoveCategory(CategoryRecord c)
+    {
+        CategoryList.Remove(c);
+        Categories.Remove(c.Name);
+    }
+
     /// <summary>Adds a Model where its name sorts, keeping <see cref="ModelList"/> in name order.</summary>
     public void AddModel(ModelRecord m)
     {

@@ -176,8 +176,7 @@ public static class StateSnapshot
                 Modified = ParseTime(c["modified"]),
                 Mqtt = ReadMqtt(c["mqtt"]),
             };
-            space.CategoryList.Add(record);
-            space.Categories[record.Name] = record;
+            space.AddCategory(record);
         }
         foreach (var m in Array(o, "models"))
         {
