@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Threading.Tasks;
+using IotStudio.Paging;
 using IotStudio.Api;
 using IotStudio.Core.Tests.Fakes;
 using IotStudio.Http;

@@ -5,6 +5,7 @@ using System.Collections.Specialized;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using IotStudio.Paging;
 using IotStudio.Api;
 using IotStudio.Core.Tests.Fakes;
 using IotStudio.Models;

@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IotStudio.Paging;
 using IotStudio.Api;
 using IotStudio.Core.Tests.Fakes;
 using IotStudio.Http;

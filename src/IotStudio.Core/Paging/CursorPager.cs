@@ -84,16 +84,6 @@ namespace IotStudio.Paging
             return page.Items;
         }
 
-        /// <summary>All remaining items, page by page, fetched as the enumeration reaches them.</summary>
-        public IEnumerable<T> Enumerate(CancellationToken ct)
-        {
-            while (HasMore)
-            {
-                var items = NextPageAsync(ct).GetAwaiter().GetResult();
-                foreach (var item in items) yield return item;
-            }
-        }
-
         private (List<T> Items, string NextCursor) ReadPage(JsonElement root, int limit)
         {
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)

@@ -82,15 +82,5 @@ namespace IotStudio.Paging
             if (!batch.HasMore || (MaxItems.HasValue && _delivered >= MaxItems.Value)) HasMore = false;
             return items;
         }
-
-        /// <summary>All remaining items, batch by batch, fetched as the enumeration reaches them.</summary>
-        public IEnumerable<object> Enumerate(CancellationToken ct)
-        {
-            while (HasMore)
-            {
-                var items = NextPageAsync(ct).GetAwaiter().GetResult();
-                foreach (var item in items) yield return item;
-            }
-        }
     }
 }

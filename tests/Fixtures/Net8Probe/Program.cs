@@ -70,7 +70,9 @@ namespace Net8Probe
 
                 // Paging: RestSharp sends, System.Text.Json parses pages and cursors, models come back.
                 var pager = thingsType.GetMethod("List").Invoke(things, new object[] { Space, null, 50, null });
-                var items = (IEnumerable)pager.GetType().GetMethod("Enumerate").Invoke(pager, new object[] { CancellationToken.None });
+                var enumerate = pager.GetType().Assembly.GetType("IotStudio.Paging.PagerExtensions").GetMethod("Enumerate")
+                    .MakeGenericMethod(pager.GetType().GetGenericArguments()[0]);
+                var items = (IEnumerable)enumerate.Invoke(null, new object[] { pager, CancellationToken.None });
                 var count = 0;
                 foreach (var thing in items)
                 {
