@@ -59,6 +59,38 @@ namespace IotStudio.PowerShell
             if (problem != null) ThrowTerminatingError(problem);
         }
 
+        /// <summary>
+        /// Gets named items (Categories, Models): all of them streamed when <paramref name="names"/> is null, each plain
+        /// name by itself, and a name with wildcards by filtering the streamed list on <paramref name="nameOf"/>.
+        /// </summary>
+        protected void GetByName<T>(string[] names, Func<IotStudioClient, string, long?, IPager<T>> list, Func<T, string> nameOf,
+            Func<IotStudioClient, string, string, CancellationToken, Task<T>> get)
+        {
+            if (names == null)
+            {
+                ListByName(null, list, nameOf);
+                return;
+            }
+            foreach (var name in names)
+            {
+                if (WildcardPattern.ContainsWildcardCharacters(name))
+                {
+                    ListByName(new WildcardPattern(name, WildcardOptions.IgnoreCase), list, nameOf);
+                    continue;
+                }
+                var (connection, space) = Target();
+                ForItem(name, () => WriteObject(Run(ct => get(connection.Client, space, name, ct))));
+            }
+        }
+
+        private void ListByName<T>(WildcardPattern pattern, Func<IotStudioClient, string, long?, IPager<T>> list, Func<T, string> nameOf)
+        {
+            var (connection, space) = Target();
+            Predicate<T> filter = null;
+            if (pattern != null) filter = item => pattern.IsMatch(nameOf(item) ?? "");
+            ForItem(pattern == null ? space : (object)pattern.ToString(), () => StreamPages(cap => list(connection.Client, space, cap), filter));
+        }
+
         /// <summary>What -WhatIf and -Confirm name as the target of a change: "<paramref name="what"/> in space <paramref name="space"/>".</summary>
         protected static string InSpace(object what, string space) => string.Format(CultureInfo.CurrentCulture, Strings.TargetInSpace, what, space);
 

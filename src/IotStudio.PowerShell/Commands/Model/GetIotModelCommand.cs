@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using IotStudio.Models;
 using IotStudio.Paging;
@@ -24,30 +23,8 @@ namespace IotStudio.PowerShell.Commands
         public int PageSize { get; set; } = CursorPager<ThingModel>.DefaultPageSize;
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == ParameterSets.List) List(null);
-            else foreach (var name in Name) GetOne(name);
-        }
-
-        private void List(WildcardPattern pattern)
-        {
-            var (connection, space) = Target();
-            Predicate<ThingModel> filter = null;
-            if (pattern != null) filter = m => pattern.IsMatch(m.Name ?? "");
-            ForItem(pattern == null ? space : (object)pattern.ToString(), () =>
-                StreamPages(cap => connection.Client.Models.List(space, GivenPageSize, cap), filter));
-        }
-
-        private void GetOne(string name)
-        {
-            if (WildcardPattern.ContainsWildcardCharacters(name))
-            {
-                List(new WildcardPattern(name, WildcardOptions.IgnoreCase));
-                return;
-            }
-            var (connection, space) = Target();
-            ForItem(name, () => WriteObject(Run(ct => connection.Client.Models.GetAsync(space, name, ct))));
-        }
+        protected override void ProcessRecord() => GetByName(ParameterSetName == ParameterSets.List ? null : Name,
+            (client, space, cap) => client.Models.List(space, GivenPageSize, cap), item => item.Name,
+            (client, space, name, ct) => client.Models.GetAsync(space, name, ct));
     }
 }
